@@ -1,0 +1,46 @@
+"""What a cell holds, turned into the text, number or date the model needs.
+
+Text is kept as typed, with three exceptions that Word forces on us: Excel's ``_xHHHH_`` escapes
+are decoded, Windows line ends become plain line breaks, and characters that cannot stand in a
+Word document (control characters) are dropped with a warning naming the cell. A vertical tab,
+which is how Word's manual line break arrives when pasted into Excel, becomes a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from ita_report.problems import Problems
+from ita_report.thai import thai_date
+
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# XML 1.0 allows tab, line feed and carriage return below U+0020; U+FFFE/U+FFFF never.
+_NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def cell_text(value: object, cell: str, problems: Problems) -> str:
+    """The text of a cell as the report will show it; ``""`` for an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+        if _NOT_IN_WORD.search(text):
+            dropped = sorted({f"U+{ord(ch):04X}" for ch in _NOT_IN_WORD.findall(text)})
+            problems.warning(
+                cell,
+                f"ตัดอักขระควบคุมที่ Word แสดงไม่ได้ออก ({', '.join(dropped)}) — "
+                "มักมาจากการคัดลอกข้อความจากเว็บหรือ PDF",
+            )
+            text = _NOT_IN_WORD.sub("", text)
+        return text.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime):
+        return thai_date(value.date()) if value.time() == time() else str(value)
+    if isinstance(value, date):
+        return thai_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,179 @@
+"""Open a workbook file safely, or say in one sentence why it cannot be opened.
+
+A clerk's "workbook" may be anything: an old .xls, a password-protected file, a CSV or an .ods
+renamed, a download cut short, or a hostile zip. Each is recognised here, before openpyxl sees
+it, so that the user gets a message that says what the file is and what to do, never a traceback;
+and so that a file that would unpack to gigabytes is refused before it is unpacked.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from ita_report.errors import WorkbookUnreadable
+
+#: A workbook of this kind unpacks to well under a megabyte; a sheet formatted down to row
+#: 1,048,576 to some tens. Past this, the file is refused as out of all proportion.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+#: Compression ratio above which a large member counts as a zip bomb.
+MAX_RATIO = 250
+_RATIO_FLOOR = 16 * 1024 * 1024
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+
+_OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+_SAVE_AS_XLSX = "เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกเป็น Excel Workbook (.xlsx)"
+
+#: Parses package XML without entities, DTDs or network access: a billion-laughs part is refused.
+SAFE_XML = etree.XMLParser(
+    resolve_entities=False, no_network=True, dtd_validation=False, load_dtd=False, huge_tree=False
+)
+
+
+@dataclass(frozen=True)
+class WorkbookPackage:
+    """An opened .xlsx zip whose worksheets are known by name."""
+
+    path: Path
+    archive: zipfile.ZipFile
+    #: Sheet name as shown in Excel → the zip member of its XML, in workbook order.
+    sheet_parts: dict[str, str]
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+def open_package(path: Path) -> WorkbookPackage:
+    """Check that ``path`` is a sane .xlsx/.xlsm and index its sheets.
+
+    Raises WorkbookUnreadable with a message naming what the file really is.
+    """
+    head = _read_head(path)
+    _refuse_non_zip(path, head)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise WorkbookUnreadable(
+            f"ไฟล์เสียหายหรือถูกตัดขาด (อ่านเป็นไฟล์ zip ไม่ได้) — ดาวน์โหลดหรือคัดลอกไฟล์ใหม่ แล้ว{_SAVE_AS_XLSX}",
+            path,
+        ) from exc
+    try:
+        _refuse_other_formats(path, archive)
+        _refuse_bombs(path, archive)
+        sheet_parts = _sheet_parts(path, archive)
+    except BaseException:
+        archive.close()
+        raise
+    return WorkbookPackage(path, archive, sheet_parts)
+
+
+def _read_head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8)
+            if head.startswith(_OLE2_MAGIC):
+                # The directory of an OLE2 file is small; an encrypted OOXML names its stream.
+                stream.seek(0)
+                return head + stream.read(4 * 1024 * 1024)
+            return head
+    except FileNotFoundError as exc:
+        raise WorkbookUnreadable("ไม่พบไฟล์ — ตรวจชื่อและตำแหน่งของไฟล์", path) from exc
+    except IsADirectoryError as exc:
+        raise WorkbookUnreadable("เป็นโฟลเดอร์ ไม่ใช่ไฟล์ Excel", path) from exc
+    except OSError as exc:
+        raise WorkbookUnreadable(f"เปิดไฟล์ไม่ได้ ({exc.strerror})", path) from exc
+
+
+def _refuse_non_zip(path: Path, head: bytes) -> None:
+    if not head:
+        raise WorkbookUnreadable(f"ไฟล์ว่างเปล่า (0 ไบต์) — {_SAVE_AS_XLSX}", path)
+    if head.startswith(_OLE2_MAGIC):
+        if _ENCRYPTED_MARK in head:
+            raise WorkbookUnreadable(
+                "ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้ — เปิดใน Excel แล้วเอารหัสผ่านออก "
+                "(ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก > เข้ารหัสด้วยรหัสผ่าน แล้วลบรหัสผ่าน) แล้วบันทึกใหม่",
+                path,
+            )
+        raise WorkbookUnreadable(f"เป็นไฟล์ Excel รุ่นเก่า (.xls) ซึ่งไม่รองรับ — {_SAVE_AS_XLSX}", path)
+    if head.startswith(_EMPTY_ZIP_MAGIC):
+        raise WorkbookUnreadable(f"เป็นไฟล์ zip ว่าง ไม่มีเวิร์กบุ๊กอยู่ภายใน — {_SAVE_AS_XLSX}", path)
+    if not head.startswith(_ZIP_MAGIC):
+        raise WorkbookUnreadable(
+            f"ไม่ใช่ไฟล์ Excel (.xlsx) — ดูเหมือนเป็นไฟล์ข้อความหรือ CSV ที่เปลี่ยนนามสกุล; {_SAVE_AS_XLSX}",
+            path,
+        )
+
+
+def _refuse_other_formats(path: Path, archive: zipfile.ZipFile) -> None:
+    names = set(archive.namelist())
+    if "mimetype" in names and "content.xml" in names:
+        raise WorkbookUnreadable(
+            f"เป็นไฟล์ OpenDocument (.ods) ที่เปลี่ยนนามสกุลเป็น .xlsx — {_SAVE_AS_XLSX}", path
+        )
+    if "xl/workbook.bin" in names:
+        raise WorkbookUnreadable(
+            f"เป็นไฟล์ Excel Binary (.xlsb) ที่เปลี่ยนนามสกุล ซึ่งไม่รองรับ — {_SAVE_AS_XLSX}", path
+        )
+    if "word/document.xml" in names:
+        raise WorkbookUnreadable("เป็นเอกสาร Word ไม่ใช่เวิร์กบุ๊ก Excel — ตรวจว่าเลือกไฟล์ถูก", path)
+    if "xl/workbook.xml" not in names:
+        raise WorkbookUnreadable(
+            "ไฟล์ zip นี้ไม่มีส่วนประกอบของเวิร์กบุ๊ก Excel (xl/workbook.xml) — "
+            f"ไฟล์อาจเสียหาย; {_SAVE_AS_XLSX}",
+            path,
+        )
+
+
+def _refuse_bombs(path: Path, archive: zipfile.ZipFile) -> None:
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > MAX_UNPACKED_BYTES or (info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
+            raise WorkbookUnreadable(
+                "ไฟล์คลายออกแล้วมีขนาดใหญ่ผิดปกติสำหรับเวิร์กบุ๊กประเภทนี้ "
+                f"({info.filename}) จึงไม่อ่าน — ตรวจว่าเป็นไฟล์ที่ถูกต้อง หรือคัดลอกเฉพาะข้อมูลไปยัง"
+                "เวิร์กบุ๊กใหม่ (เช่น จาก ita-report init)",
+                path,
+            )
+
+
+def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet names → zip members, from workbook.xml and its relationships."""
+    try:
+        workbook = etree.fromstring(archive.read("xl/workbook.xml"), SAFE_XML)
+        rels_name = "xl/_rels/workbook.xml.rels"
+        rels = (
+            etree.fromstring(archive.read(rels_name), SAFE_XML)
+            if rels_name in archive.namelist()
+            else None
+        )
+    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise WorkbookUnreadable(
+            f"ส่วนประกอบหลักของเวิร์กบุ๊กเสียหาย (xl/workbook.xml) — {_SAVE_AS_XLSX}", path
+        ) from exc
+    targets: dict[str, str] = {}
+    if rels is not None:
+        for rel in rels.iter(f"{{{_PACKAGE_REL}}}Relationship"):
+            target = rel.get("Target", "")
+            member = (
+                target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            )
+            targets[rel.get("Id", "")] = str(PurePosixPath(member))
+    parts: dict[str, str] = {}
+    for sheet in workbook.iter(f"{{{_MAIN}}}sheet"):
+        member = targets.get(sheet.get(f"{{{_OFFICE_REL}}}id", ""))
+        if member is not None:
+            parts[sheet.get("name", "")] = member
+    return parts

@@ -1,0 +1,325 @@
+"""The measures sheet (SPEC §1.2): a header row below any title, then one row per method."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ita_report.cells import cell_text
+from ita_report.labels import MEASURE_COLUMNS, STATUS_SPELLINGS, Label, lookup
+from ita_report.model import Agency, Measure, Method, Period, Status
+from ita_report.periods import as_date, parse_date_text, parse_period_text
+from ita_report.problems import Problems
+from ita_report.sheet import Sheet, is_blank
+from ita_report.thai import arabic, normalise_label, split_numbering
+
+_COLUMNS = lookup(MEASURE_COLUMNS)
+_IN_PROGRESS_RESULT = normalise_label("อยู่ระหว่าง")
+_STATUS_CHOICES = " / ".join(status.thai for status in Status)
+_UNIT_SEPARATORS = re.compile(r"[/,]")
+#: A workbook of this kind has tens of rows; a thousand measures' worth is out of proportion.
+MAX_DATA_ROWS = 20_000
+
+
+class _UnreadableCell(Exception):
+    """A cell whose problem is recorded; the row it is on yields no method."""
+
+
+@dataclass
+class _OpenMeasure:
+    """A measure while its methods are still being read."""
+
+    no: int | None
+    title: str
+    cell: str
+    methods: list[Method] = field(default_factory=list)
+
+
+def find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+    """The first row with at least three known labels, and its column of each key."""
+    for row, values in sheet.numbered_rows():
+        found = {
+            col: _COLUMNS[normalise_label(value)]
+            for col, value in enumerate(values, 1)
+            if isinstance(value, str) and normalise_label(value) in _COLUMNS
+        }
+        if len(found) >= 3:
+            return row, {label.key: col for col, label in reversed(found.items())}
+    return None
+
+
+def read_measures(
+    sheet: Sheet, agency: Agency | None, units: tuple[str, ...], problems: Problems
+) -> tuple[Measure, ...]:
+    """Every measure with its methods, in sheet order; problems recorded, never raised."""
+    header = find_header(sheet)
+    if header is None:
+        problems.error(
+            sheet.name,
+            "ไม่พบแถวหัวตาราง (ต้องมีชื่อคอลัมน์อย่างน้อยสามคอลัมน์ เช่น "
+            "มาตรการ/แนวทาง, วิธีการดำเนินการ, ผู้รับผิดชอบ)",
+        )
+        return ()
+    header_row, columns = header
+    if not _check_columns(sheet, header_row, columns, problems):
+        return ()
+    if len(sheet.rows) - header_row > MAX_DATA_ROWS:
+        problems.error(
+            sheet.name,
+            f"มีข้อมูลมากกว่า {MAX_DATA_ROWS:,} แถว ซึ่งมากผิดปกติสำหรับแผนมาตรการ — ตรวจว่าเลือกไฟล์ถูก",
+        )
+        return ()
+    reader = _RowReader(sheet, columns, agency, units, problems)
+    measures: list[_OpenMeasure] = []
+    for row in range(header_row + 1, len(sheet.rows) + 1):
+        reader.read_row(row, measures)
+    return _number(measures, problems)
+
+
+def _check_columns(
+    sheet: Sheet, header_row: int, columns: dict[str, int], problems: Problems
+) -> bool:
+    ok = True
+    for label in MEASURE_COLUMNS:
+        if label.required and label.key not in columns:
+            problems.error(
+                f"{sheet.name}!{header_row}:{header_row}",
+                f"ไม่พบคอลัมน์ '{label.title}' ในแถวหัวตาราง (แถว {header_row})",
+            )
+            ok = False
+    if "period" not in columns and not {"start", "end"} <= columns.keys():
+        problems.error(
+            f"{sheet.name}!{header_row}:{header_row}",
+            f"ต้องมีคอลัมน์ 'ระยะเวลาดำเนินการ' หรือทั้ง 'เริ่ม' และ 'สิ้นสุด' ในแถวหัวตาราง (แถว {header_row})",
+        )
+        ok = False
+    known = set(columns.values())
+    seen: dict[Label, int] = {}
+    for col, value in enumerate(sheet.rows[header_row - 1], 1):
+        if is_blank(value):
+            continue
+        column = _COLUMNS.get(normalise_label(str(value)))
+        if column is None:
+            problems.warning(sheet.ref(header_row, col), f"ไม่รู้จักคอลัมน์ '{value}' จึงไม่ได้ใช้")
+            continue
+        if column in seen and col not in known:
+            problems.error(
+                sheet.ref(header_row, col),
+                f"คอลัมน์ '{column.title}' ซ้ำกับ {sheet.ref(header_row, seen[column])} — เหลือไว้คอลัมน์เดียว",
+            )
+            ok = False
+        seen.setdefault(column, col)
+    return ok
+
+
+class _RowReader:
+    """Reads one data row at a time into the open measures."""
+
+    def __init__(
+        self,
+        sheet: Sheet,
+        columns: dict[str, int],
+        agency: Agency | None,
+        units: tuple[str, ...],
+        problems: Problems,
+    ) -> None:
+        self.sheet = sheet
+        self.columns = columns
+        self.agency = agency
+        self.units = {normalise_label(unit): unit for unit in units}
+        self.problems = problems
+
+    def ref(self, row: int, key: str) -> str:
+        return self.sheet.ref(row, self.columns[key])
+
+    def value(self, row: int, key: str) -> object:
+        col = self.columns.get(key)
+        return None if col is None else self.sheet.value(row, col)
+
+    def text(self, row: int, key: str) -> str:
+        col = self.columns.get(key)
+        return (
+            ""
+            if col is None
+            else cell_text(self.sheet.value(row, col), self.ref(row, key), self.problems)
+        )
+
+    def read_row(self, row: int, measures: list[_OpenMeasure]) -> None:
+        if all(is_blank(self.value(row, key)) for key in self.columns if key != "no"):
+            return
+        measure_col = self.columns["measure"]
+        title = self.text(row, "measure")
+        continues = not title or self.sheet.is_merged_continuation(row, measure_col)
+        if not continues:
+            typed_no, title = split_numbering(title)
+            no = self._number_column(row)
+            measures.append(
+                _OpenMeasure(no if no is not None else typed_no, title, self.ref(row, "measure"))
+            )
+        elif not measures:
+            self.problems.error(self.ref(row, "measure"), "แถวแรกของตารางต้องมีชื่อมาตรการ/แนวทาง")
+            return
+        method = self._method(row, len(measures[-1].methods) + 1)
+        if method is not None:
+            measures[-1].methods.append(method)
+
+    def _number_column(self, row: int) -> int | None:
+        if "no" not in self.columns or self.sheet.is_merged_continuation(row, self.columns["no"]):
+            return None
+        value = self.value(row, "no")
+        if is_blank(value):
+            return None
+        number, _ = split_numbering(f"{arabic(str(value)).removesuffix('.0')}. x")
+        if number is None:
+            self.problems.error(self.ref(row, "no"), f"'ลำดับ' ต้องเป็นตัวเลข (พบ '{value}')")
+        return number
+
+    def _method(self, row: int, no: int) -> Method | None:
+        text = self.text(row, "method")
+        method_col = self.columns["method"]
+        if self.sheet.is_merged_continuation(row, method_col):
+            self.problems.warning(
+                self.ref(row, "method"),
+                "เซลล์วิธีการดำเนินการถูกผสานไว้หลายแถว จึงซ้ำข้อความในทุกแถว — หนึ่งแถวควรมีหนึ่งวิธีการ",
+            )
+        if not text:
+            self.problems.error(
+                self.ref(row, "method"), "ต้องกรอก 'วิธีการดำเนินการ' (หนึ่งแถวต่อหนึ่งวิธีการ) หรือลบแถวนี้"
+            )
+            return None
+        _, text = split_numbering(text)
+        responsible = self.text(row, "responsible")
+        if not responsible:
+            self.problems.error(self.ref(row, "responsible"), "ต้องกรอก 'ผู้รับผิดชอบ'")
+        else:
+            self._check_units(row, responsible)
+        result = self.text(row, "result")
+        period = self._period(row)
+        status = self._status(row, result)
+        if period is None or status is None or not responsible:
+            return None
+        return Method(
+            no=no,
+            text=text,
+            responsible=responsible,
+            period=period,
+            status=status,
+            result=result,
+            suggestion=self.text(row, "suggestion"),
+            cell=self.ref(row, "method"),
+        )
+
+    def _status(self, row: int, result: str) -> Status | None:
+        typed = self.text(row, "status")
+        if typed:
+            status = STATUS_SPELLINGS.get(normalise_label(typed))
+            if status is None:
+                self.problems.error(
+                    self.ref(row, "status"), f"สถานะ '{typed}' ไม่ถูกต้อง — ใช้ {_STATUS_CHOICES}"
+                )
+            elif status is Status.DONE and not result and "result" in self.columns:
+                self.problems.warning(
+                    self.ref(row, "result"), "สถานะเป็น 'ดำเนินการแล้ว' แต่ยังไม่ได้กรอกผลการดำเนินการ"
+                )
+            return status
+        if not result:
+            return Status.NOT_STARTED
+        if normalise_label(result).startswith(_IN_PROGRESS_RESULT):
+            return Status.IN_PROGRESS
+        return Status.DONE
+
+    def _period(self, row: int) -> Period | None:
+        text = self.text(row, "period") or None
+        try:
+            start = self._date(row, "start")
+            end = self._date(row, "end")
+        except _UnreadableCell:
+            return None
+        fiscal_year = self.agency.fiscal_year if self.agency else None
+        if text and start is None and end is None and fiscal_year is not None:
+            months = parse_period_text(text, fiscal_year)
+            if months is not None:
+                start, end = months
+        elif (start is None) != (end is None):
+            which = "start" if start is None else "end"
+            self.problems.warning(
+                self.ref(row, which), "กรอกวันที่ไว้เพียงวันเดียว จึงถือว่าเริ่มและสิ้นสุดวันเดียวกัน"
+            )
+            start = end = start or end
+        if text is None and start is None:
+            where = self.ref(row, "period" if "period" in self.columns else "start")
+            self.problems.error(where, "ต้องกรอก 'ระยะเวลาดำเนินการ' หรือวันที่ 'เริ่ม' และ 'สิ้นสุด'")
+            return None
+        if start is not None and end is not None:
+            if start > end:
+                self.problems.error(
+                    self.ref(row, "end" if "end" in self.columns else "period"),
+                    "วันสิ้นสุดมาก่อนวันเริ่ม — ตรวจวันที่ทั้งสองช่อง",
+                )
+                return None
+            self._check_fiscal_year(row, start, end)
+        return Period(text=text, start=start, end=end)
+
+    def _date(self, row: int, key: str) -> date | None:
+        """The date in a start/end cell, None when empty; _UnreadableCell once recorded."""
+        value = self.value(row, key)
+        if is_blank(value):
+            return None
+        day = as_date(value)
+        if day is not None:
+            return day
+        text = self.text(row, key)
+        try:
+            day = parse_date_text(text)
+        except ValueError:
+            day = None
+        if day is None:
+            self.problems.error(
+                self.ref(row, key),
+                f"อ่านวันที่ '{text}' ไม่ได้ — ใช้วันที่ของ Excel หรือพิมพ์เป็น วัน/เดือน/ปี เช่น 1/3/2564",
+            )
+            raise _UnreadableCell
+        return day
+
+    def _check_fiscal_year(self, row: int, start: date, end: date) -> None:
+        if self.agency is None:
+            return
+        if start < self.agency.fiscal_start or end > self.agency.fiscal_end:
+            key = "start" if "start" in self.columns else "period"
+            self.problems.warning(
+                self.ref(row, key),
+                f"ระยะเวลาอยู่นอกปีงบประมาณ พ.ศ. {self.agency.fiscal_year} "
+                f"(1 ต.ค. {self.agency.fiscal_year - 1} – 30 ก.ย. {self.agency.fiscal_year})",
+            )
+
+    def _check_units(self, row: int, responsible: str) -> None:
+        if not self.units:
+            return
+        for part in _UNIT_SEPARATORS.split(responsible):
+            name = part.strip()
+            if not name or normalise_label(name) in self.units:
+                continue
+            close = difflib.get_close_matches(
+                normalise_label(name), list(self.units), n=1, cutoff=0.6
+            )
+            hint = f" — หมายถึง {self.units[close[0]]} หรือไม่?" if close else ""
+            self.problems.warning(
+                self.ref(row, "responsible"), f"ไม่พบ '{name}' ในรายชื่อหน่วยงานย่อย (ชีต ผู้รับผิดชอบ){hint}"
+            )
+
+
+def _number(measures: list[_OpenMeasure], problems: Problems) -> tuple[Measure, ...]:
+    """Measures numbered by their ``no`` column or typed numbering, else by their order."""
+    result: list[Measure] = []
+    seen: dict[int, str] = {}
+    for index, measure in enumerate(measures, 1):
+        no = measure.no if measure.no is not None else index
+        if no in seen:
+            problems.warning(measure.cell, f"เลขมาตรการ {no} ซ้ำกับ {seen[no]}")
+        seen.setdefault(no, measure.cell)
+        if not measure.methods:
+            continue  # each of its rows already has an error
+        result.append(Measure(no, measure.title, tuple(measure.methods), measure.cell))
+    return tuple(result)

@@ -1,0 +1,132 @@
+"""Read a workbook into a :class:`~ita_report.model.Plan`, collecting every problem in one pass.
+
+The flow is one way: the package is checked and its sheets scanned (``package``, ``sheetscan``),
+openpyxl streams the values up to the last row of data, and the agency, units and measures
+sheets become the typed model. Nothing here prints or exits: problems are returned, and only
+an unreadable file raises.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+from lxml import etree
+
+from ita_report.errors import WorkbookUnreadable
+from ita_report.labels import AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET, find_sheet
+from ita_report.model import Plan, Problem
+from ita_report.package import WorkbookPackage, open_package
+from ita_report.problems import Problems
+from ita_report.read_agency import read_agency
+from ita_report.read_measures import read_measures
+from ita_report.read_units import read_units
+from ita_report.sheet import Sheet
+from ita_report.sheetscan import scan_sheet
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What reading one workbook gave: the plan when it is valid, and every problem found."""
+
+    path: Path
+    plan: Plan | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def load_workbook(path: Path) -> Loaded:
+    """Read and validate one workbook. Raises WorkbookUnreadable for a file that is no workbook."""
+    package = open_package(path)
+    try:
+        sheets = _read_sheets(package)
+    finally:
+        package.close()
+    problems = Problems()
+    agency_sheet = sheets.get(AGENCY_SHEET.key)
+    measures_sheet = sheets.get(MEASURES_SHEET.key)
+    for label, sheet in ((AGENCY_SHEET, agency_sheet), (MEASURES_SHEET, measures_sheet)):
+        if sheet is None:
+            problems.error(
+                None, f"ไม่พบชีต '{label.title}' (หรือ '{label.key}') — ชีตที่มีอยู่: {_names(package)}"
+            )
+    agency = read_agency(agency_sheet, problems) if agency_sheet else None
+    units_sheet = sheets.get(UNITS_SHEET.key)
+    units = read_units(units_sheet, problems) if units_sheet else ()
+    measures = read_measures(measures_sheet, agency, units, problems) if measures_sheet else ()
+    for sheet in (s for s in (agency_sheet, measures_sheet, units_sheet) if s is not None):
+        for coordinate in sheet.scan.unsaved_formulas:
+            problems.error(
+                f"{sheet.name}!{coordinate}",
+                "สูตรนี้ไม่มีค่าที่บันทึกไว้ — เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกอีกครั้ง",
+            )
+    if measures_sheet is not None and not measures and not problems.errors:
+        problems.error(measures_sheet.name, "ยังไม่มีมาตรการในชีตนี้ — กรอกอย่างน้อยหนึ่งมาตรการ")
+    plan = None
+    if agency is not None and not problems.errors:
+        plan = Plan(path, agency, measures, units, tuple(problems.warnings))
+    return Loaded(path, plan, tuple(problems.items))
+
+
+def _names(package: WorkbookPackage) -> str:
+    return ", ".join(package.sheet_parts) or "(ไม่มี)"
+
+
+def _read_sheets(package: WorkbookPackage) -> dict[str, Sheet]:
+    """The sheets the tool reads, keyed by their English key, each only to its last row of data."""
+    wanted: dict[str, str] = {}
+    for label in (AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET):
+        name = find_sheet(package.sheet_parts, label)
+        if name is not None:
+            wanted[label.key] = name
+    try:
+        scans = {
+            key: scan_sheet(package.archive, package.sheet_parts[name])
+            for key, name in wanted.items()
+        }
+        workbook = openpyxl.load_workbook(
+            package.path, read_only=True, data_only=True, keep_links=False, keep_vba=False
+        )
+    except WorkbookUnreadable:
+        raise
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, EOFError) as exc:
+        raise _damaged(package.path) from exc
+    except Exception as exc:
+        raise _damaged(package.path) from exc
+    try:
+        sheets: dict[str, Sheet] = {}
+        for key, name in wanted.items():
+            scan = scans[key]
+            rows: tuple[tuple[object, ...], ...] = ()
+            if scan.last_row:
+                rows = tuple(
+                    workbook[name].iter_rows(
+                        min_row=1, max_row=scan.last_row, max_col=scan.last_col, values_only=True
+                    )
+                )
+            sheets[key] = Sheet(name, rows, scan)
+        return sheets
+    except Exception as exc:
+        raise _damaged(package.path) from exc
+    finally:
+        workbook.close()
+
+
+def _damaged(path: Path) -> WorkbookUnreadable:
+    return WorkbookUnreadable(
+        "เนื้อหาภายในไฟล์เสียหาย (XML ของชีตอ่านไม่ได้) — เปิดไฟล์ใน Excel หรือ LibreOffice Calc "
+        "แล้วบันทึกเป็น .xlsx อีกครั้ง",
+        path,
+    )
+
+
+__all__ = ["Loaded", "load_workbook"]
