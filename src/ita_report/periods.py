@@ -47,12 +47,21 @@ def parse_date_text(text: str) -> date | None:
 
 
 def as_date(value: object) -> date | None:
-    """A cell value that stands for a day → that date; other values → None."""
+    """A cell value that stands for a day → that date; other values → None.
+
+    Excel takes ``1/10/2567`` typed by a Thai clerk as the year 2567 C.E.; a real date with a
+    year of 2400 or more is therefore read as B.E.
+    """
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None
+        value = value.date()
+    if not isinstance(value, date):
+        return None
+    if value.year >= 2400:
+        try:
+            return value.replace(year=value.year - BE_OFFSET)
+        except ValueError:  # 29 February of a B.E. year whose C.E. year is no leap year
+            return None
+    return value
 
 
 def _year_ce(token: str) -> int:

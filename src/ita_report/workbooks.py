@@ -51,3 +51,17 @@ def load(path: Path, *, strict: bool = False) -> Loaded:
         strict_problems = tuple(replace(p, severity=Severity.ERROR) for p in loaded.problems)
         return Loaded(path, None, strict_problems)
     return loaded
+
+
+def with_layout(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+    """Each workbook with the path ``--out-dir`` puts its report under, keeping folder layout.
+
+    A workbook found in a folder argument keeps its path below that folder; a file argument is
+    placed by its name alone.
+    """
+    for argument in paths:
+        if argument.is_dir():
+            for path in expand_inputs([argument]):
+                yield path, path.relative_to(argument)
+        else:
+            yield argument, Path(argument.name)

@@ -1,0 +1,523 @@
+"""Write the blank workbook a clerk fills in once a year (``ita-report init``, SPEC §2).
+
+The workbook must be usable without a manual, so it carries its own help: a hint beside every
+agency field, the ten ITA indicators already entered as measures, a drop-down list for status,
+date formats, prompts on the cells that take a date or a status, and a sheet of instructions in
+Thai that opens first. Every label is taken from :mod:`ita_report.labels`, never retyped, so
+what ``init`` writes is exactly what the reader looks for.
+
+Layout decisions:
+
+- Sheets in this order: ``คำแนะนำ`` (instructions, active on opening), ``หน่วยงาน``,
+  ``มาตรการ``, ``ผู้รับผิดชอบ``. The reader finds sheets by name, so the order is for people.
+- The measures sheet has a title in row 1, an empty row 2 and the header in row 3, so the clerk
+  sees whose plan it is; the reader takes the first row with three known labels as the header.
+  The ``ลำดับ`` column is left out: numbering comes from typed numbering or sheet order.
+- Formats (date format, wrap text, top alignment, font) are set on the whole column as well as
+  on the cells written here. Excel and Calc give a cell typed into an empty column the column's
+  format, so every row the clerk will ever use is covered, without materialising hundreds of
+  empty styled cells that would make the sheet look as if it ran to row 500. The status
+  drop-down and the date check cover rows 4 to :data:`LAST_ENTRY_ROW`.
+- The date check is a *warning*, not a stop: SPEC §1.2 also accepts dates typed as text (Thai
+  digits, B.E. years Excel does not recognise), so the clerk may keep such a value; the check
+  mainly catches a two-digit year (``1/10/67`` is 1967 to Excel).
+- The units sheet holds only its header: example units would later be mistaken for the
+  agency's own. The instructions say the sheet is optional.
+
+Font: TH SarabunPSK 16 pt throughout. It is the font every Thai government document uses (and
+the report's, SPEC §4), installed on government PCs and familiar to the clerks who type here,
+so line lengths in the workbook look like those in the printed report. Where it is missing,
+Excel and Calc fall back to another font with Thai glyphs, which is harmless. The font is set on
+the columns too, so text the clerk types later uses it as well.
+
+Output is deterministic: fixed document properties and zip entry times, so two runs with the
+same arguments give the same bytes (a committed template or a test can compare files).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from ita_report.errors import OutputProblem
+from ita_report.labels import (
+    AGENCY_FIELDS,
+    AGENCY_SHEET,
+    ITA_INDICATORS,
+    MEASURE_COLUMNS,
+    MEASURES_SHEET,
+    UNITS_SHEET,
+    Label,
+)
+from ita_report.model import Status
+from ita_report.output import write_atomic
+from ita_report.thai import be_year, to_thai_digits
+
+INSTRUCTIONS_SHEET = "คำแนะนำ"
+UNITS_HEADER = "หน่วยงานย่อย"
+
+#: Header of the agency sheet; its A cell is not a field label, so the reader skips the row.
+AGENCY_HEADER = ("รายการ", "ข้อมูล", "คำอธิบาย")
+
+TITLE_ROW = 1
+HEADER_ROW = 3
+FIRST_ENTRY_ROW = HEADER_ROW + 1
+#: Last row covered by the status drop-down and the date check; a year's plan has ~30 rows.
+LAST_ENTRY_ROW = 500
+
+DATE_FORMAT = "d/m/yyyy"
+#: Dates before this are almost surely a two-digit year read as 19xx (serial of 1 Jan 2000).
+_EARLIEST_DATE_SERIAL = 36526
+
+FONT_NAME = "TH SarabunPSK"
+FONT_SIZE = 16
+
+#: Fixed document time and zip entry time, so that the output bytes never change.
+FIXED_TIME = datetime(2024, 1, 1, 0, 0, 0)
+
+_BODY_FONT = Font(name=FONT_NAME, size=FONT_SIZE)
+_BOLD_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+_TITLE_FONT = Font(name=FONT_NAME, size=FONT_SIZE + 4, bold=True)
+_HINT_FONT = Font(name=FONT_NAME, size=FONT_SIZE, italic=True, color="595959")
+_HEADER_FILL = PatternFill(fill_type="solid", start_color="DDEBF7", end_color="DDEBF7")
+_SECTION_FILL = PatternFill(fill_type="solid", start_color="FFF2CC", end_color="FFF2CC")
+_HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_TOP_WRAP = Alignment(vertical="top", wrap_text=True)
+_TOP_CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_NO_WRAP = Alignment(vertical="center", wrap_text=False)
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A measures-sheet column as ``init`` lays it out."""
+
+    key: str
+    width: float
+    centred: bool = False
+    date: bool = False
+
+
+#: Column order and widths of the measures sheet; method and result get the most room, as in
+#: the report (SPEC §4).
+_MEASURE_LAYOUT: tuple[_Column, ...] = (
+    _Column("measure", 28),
+    _Column("method", 50),
+    _Column("responsible", 20),
+    _Column("period", 18, centred=True),
+    _Column("start", 12, centred=True, date=True),
+    _Column("end", 12, centred=True, date=True),
+    _Column("status", 22, centred=True),
+    _Column("result", 50),
+    _Column("suggestion", 30),
+)
+
+#: Hints shown beside each agency field; ``(จำเป็น)`` marks the required ones (added from the
+#: label, so the mark cannot drift from the reader's rule).
+_AGENCY_HINTS: dict[str, str] = {
+    "agency": "ชื่อเต็มของหน่วยงาน เช่น เทศบาลตำบลพะโต๊ะ",
+    "district": "ชื่ออำเภอ เช่น บ้านฝาง (ไม่ต้องพิมพ์คำว่า อำเภอ)",
+    "province": "ชื่อจังหวัด เช่น ชุมพร (ไม่ต้องพิมพ์คำว่า จังหวัด)",
+    "fiscal_year": "พ.ศ. เช่น 2568",
+    "assessed_year": "ปี พ.ศ. ของผลการประเมิน ITA ที่นำมาวิเคราะห์ ถ้าเว้นว่างจะใช้ปีงบประมาณ − 1",
+    "signer": "ชื่อ-สกุลผู้ลงนามท้ายรายงาน ถ้าเว้นว่าง รายงานจะไม่มีส่วนลงนาม",
+    "signer_position": "ตำแหน่งของผู้รายงาน เช่น ปลัดเทศบาล",
+    "report_date": "วัน/เดือน/ปี เช่น 30/9/2568 หรือพิมพ์เป็นข้อความ เช่น 30 กันยายน 2568",
+}
+_REQUIRED_MARK = "(จำเป็น) "
+
+_STATUS_VALUES = tuple(status.thai for status in Status)
+
+
+def write_blank_workbook(
+    path: Path,
+    *,
+    agency: str | None = None,
+    fiscal_year: int | None = None,
+    force: bool = False,
+) -> None:
+    """Write the fill-in workbook to ``path``; an existing file is replaced only with ``force``.
+
+    ``fiscal_year`` may be given in C.E. (under 2400, as the reader accepts it) and is written
+    as B.E., with the assessed year one before it, so the reader has nothing to warn about. The
+    file is built in memory and then renamed into place, so an existing workbook is never left
+    half-written.
+    """
+    if not force and _occupied(path):
+        raise OutputProblem(
+            "มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ หากต้องการสร้างใหม่แทนไฟล์เดิม ให้สั่งอีกครั้งพร้อม --force",
+            path,
+        )
+    year = be_year(fiscal_year) if fiscal_year is not None else None
+    workbook = build_blank_workbook(agency=agency, fiscal_year=year, file_name=path.name)
+    write_atomic(path, workbook_bytes(workbook))
+
+
+def _occupied(path: Path) -> bool:
+    """A file (or a link, even a broken one) already sits at ``path``.
+
+    A folder is not counted: :func:`write_atomic` refuses it with its own message. A path that
+    cannot even be looked up is left to it too, which explains the OS error in Thai.
+    """
+    try:
+        return path.is_symlink() or (path.exists() and not path.is_dir())
+    except OSError:
+        return False
+
+
+def build_blank_workbook(
+    *, agency: str | None = None, fiscal_year: int | None = None, file_name: str = "plan.xlsx"
+) -> Workbook:
+    """The blank workbook in memory, for :func:`write_blank_workbook` and for tests.
+
+    ``fiscal_year`` is B.E. ``file_name`` goes into the commands the instructions show, so that
+    the clerk can copy them as they are.
+    """
+    workbook = Workbook()
+    instructions = workbook.active  # a new workbook's one sheet
+    instructions.title = INSTRUCTIONS_SHEET
+    _write_instructions_sheet(instructions, file_name)
+    _write_agency_sheet(workbook.create_sheet(AGENCY_SHEET.title), agency, fiscal_year)
+    _write_measures_sheet(workbook.create_sheet(MEASURES_SHEET.title), fiscal_year)
+    _write_units_sheet(workbook.create_sheet(UNITS_SHEET.title))
+    workbook.active = 0
+
+    properties = workbook.properties
+    properties.creator = "ita-report"
+    properties.lastModifiedBy = "ita-report"
+    properties.title = _measures_title(fiscal_year)
+    properties.language = "th-TH"
+    properties.created = FIXED_TIME
+    properties.modified = FIXED_TIME
+    return workbook
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The .xlsx bytes of ``workbook``, the same on every run.
+
+    ``Workbook.save`` stamps the current time into the properties and every zip entry; this
+    writes through openpyxl's ``ExcelWriter`` (which keeps the properties as set) and re-packs
+    the zip with a fixed entry time.
+    """
+    raw = io.BytesIO()
+    ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
+    packed = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            out.writestr(entry, source.read(info))
+    return packed.getvalue()
+
+
+# --- the sheets -------------------------------------------------------------------------------
+
+
+def _write_agency_sheet(ws: Worksheet, agency: str | None, fiscal_year: int | None) -> None:
+    """One field a row: label in A (exactly as the reader expects), value in B, hint in C."""
+    values: dict[str, object] = {}
+    if agency and agency.strip():
+        values["agency"] = agency.strip()
+    if fiscal_year is not None:
+        values["fiscal_year"] = fiscal_year
+        values["assessed_year"] = fiscal_year - 1
+
+    ws.append(AGENCY_HEADER)
+    _style_header(ws, 1)
+    for row, field in enumerate(AGENCY_FIELDS, start=2):
+        label = ws.cell(row=row, column=1, value=field.title)
+        label.font = _BOLD_FONT if field.required else _BODY_FONT
+        label.alignment = _TOP_WRAP
+        value = ws.cell(row=row, column=2, value=values.get(field.key))
+        value.font = _BODY_FONT
+        value.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        if field.key == "report_date":
+            value.number_format = DATE_FORMAT
+        hint = ws.cell(row=row, column=3, value=_agency_hint(field))
+        hint.font = _HINT_FONT
+        hint.alignment = _TOP_WRAP
+
+    _set_columns(ws, (22, 40, 70))
+    ws.freeze_panes = "A2"
+
+
+def _agency_hint(field: Label) -> str:
+    return (_REQUIRED_MARK if field.required else "") + _AGENCY_HINTS[field.key]
+
+
+def _write_measures_sheet(ws: Worksheet, fiscal_year: int | None) -> None:
+    """Title, header in row 3, the ten ITA indicators as measures, then room to type."""
+    columns = {label.key: label for label in MEASURE_COLUMNS}
+    letters = {
+        column.key: get_column_letter(index) for index, column in enumerate(_MEASURE_LAYOUT, 1)
+    }
+
+    for index, column in enumerate(_MEASURE_LAYOUT, start=1):
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        dimension.font = _BODY_FONT
+        dimension.alignment = _TOP_CENTER if column.centred else _TOP_WRAP
+        if column.date:
+            dimension.number_format = DATE_FORMAT
+
+    title = ws.cell(row=TITLE_ROW, column=1, value=_measures_title(fiscal_year))
+    title.font = _TITLE_FONT
+    title.alignment = _NO_WRAP  # lets the title run across the empty cells beside it
+
+    for index, column in enumerate(_MEASURE_LAYOUT, start=1):
+        ws.cell(row=HEADER_ROW, column=index, value=columns[column.key].title)
+    _style_header(ws, HEADER_ROW)
+
+    for offset, indicator in enumerate(ITA_INDICATORS):
+        row = FIRST_ENTRY_ROW + offset
+        number = to_thai_digits(str(offset + 1))
+        ws.cell(row=row, column=1, value=f"{number}. {indicator}")
+        for index, column in enumerate(_MEASURE_LAYOUT, start=1):
+            cell = ws.cell(row=row, column=index)
+            cell.font = _BODY_FONT
+            cell.alignment = _TOP_CENTER if column.centred else _TOP_WRAP
+            if column.date:
+                cell.number_format = DATE_FORMAT
+
+    ws.add_data_validation(_status_validation(letters["status"]))
+    ws.add_data_validation(_date_validation(letters["start"], letters["end"]))
+
+    ws.freeze_panes = f"A{FIRST_ENTRY_ROW}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _measures_title(fiscal_year: int | None) -> str:
+    year = to_thai_digits(str(fiscal_year)) if fiscal_year is not None else "...."
+    return f"มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {year}"
+
+
+def _status_validation(letter: str) -> DataValidation:
+    """A drop-down of the three Thai statuses; anything else is refused (blank is allowed: the
+    reader then infers the status from the result)."""
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(_STATUS_VALUES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="stop",
+        errorTitle="สถานะไม่ถูกต้อง",
+        error=(
+            "เลือกสถานะจากรายการ: " + ", ".join(_STATUS_VALUES) + " หรือเว้นว่างไว้"
+            " (โปรแกรมจะดูจากผลการดำเนินการ)"
+        ),
+        promptTitle="สถานะ",
+        prompt="เลือกจากรายการ หรือเว้นว่างไว้ให้โปรแกรมดูจากผลการดำเนินการ",
+    )
+    validation.add(f"{letter}{FIRST_ENTRY_ROW}:{letter}{LAST_ENTRY_ROW}")
+    return validation
+
+
+def _date_validation(*letters: str) -> DataValidation:
+    """A gentle date check: warns (the clerk may keep the value) on text and on dates before
+    2000, which are nearly always a two-digit year that Excel read as 19xx."""
+    validation = DataValidation(
+        type="date",
+        operator="greaterThanOrEqual",
+        formula1=str(_EARLIEST_DATE_SERIAL),
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="warning",
+        errorTitle="ตรวจสอบวันที่",
+        error=(
+            "ค่านี้ไม่ใช่วันที่ที่ Excel รู้จัก หรือเป็นปีก่อน 2000 (เช่น พิมพ์ปีเป็นเลข 2 หลัก)"
+            " ควรพิมพ์ วัน/เดือน/ปี 4 หลัก เช่น 1/10/2567 ถ้ามั่นใจว่าถูกต้อง กด ใช่ (Yes)"
+        ),
+        promptTitle="วันที่",
+        prompt="วัน/เดือน/ปี เช่น 1/10/2567 (พ.ศ.) หรือ 1/10/2024 (ค.ศ.)",
+    )
+    for letter in letters:
+        validation.add(f"{letter}{FIRST_ENTRY_ROW}:{letter}{LAST_ENTRY_ROW}")
+    return validation
+
+
+def _write_units_sheet(ws: Worksheet) -> None:
+    """Header only: the clerk lists the agency's own units, or leaves the sheet empty."""
+    ws.cell(row=1, column=1, value=UNITS_HEADER)
+    _style_header(ws, 1)
+    _set_columns(ws, (40,))
+    ws.freeze_panes = "A2"
+
+
+def _write_instructions_sheet(ws: Worksheet, file_name: str) -> None:
+    """Topic in column A, explanation in B; section headings bold on a coloured band."""
+    _set_columns(ws, (26, 100))
+    title = ws.cell(row=1, column=1, value="วิธีกรอกแบบฟอร์มมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)")
+    title.font = _TITLE_FONT
+    title.alignment = _NO_WRAP
+    row = 2
+    for topic, text in _instructions(file_name):
+        section = text is None
+        row += 2 if section else 1  # a blank row before each section
+        for column, value in enumerate((topic, text), start=1):
+            cell = ws.cell(row=row, column=column, value=value)
+            cell.font = _BOLD_FONT if section or column == 1 else _BODY_FONT
+            cell.alignment = _TOP_WRAP
+            if section:
+                cell.fill = _SECTION_FILL
+    ws.sheet_view.showGridLines = False
+
+
+def _instructions(file_name: str) -> tuple[tuple[str, str | None], ...]:
+    """The instruction rows: ``(heading, None)`` starts a section, ``(topic, text)`` explains.
+
+    Column names and status values come from the vocabulary, so the help cannot name a label
+    the reader does not know.
+    """
+    keys = ("measure", "method", "responsible", "period", "start", "end", "status", "result")
+    measure, method, responsible, period, start, end, status, result = map(_measure_title, keys)
+    suggestion = _measure_title("suggestion")
+    done, in_progress, not_started = _STATUS_VALUES
+    workbook = _quoted(file_name)
+    required = ", ".join(field.title for field in AGENCY_FIELDS if field.required)
+    sheets = (
+        f"{AGENCY_SHEET.title}: ข้อมูลหน่วยงาน | {MEASURES_SHEET.title}: มาตรการและวิธีการดำเนินการ"
+        f" | {UNITS_SHEET.title}: รายชื่อหน่วยงานย่อย (ไม่บังคับ) | {INSTRUCTIONS_SHEET}: แผ่นนี้"
+    )
+    return (
+        ("ภาพรวม", None),
+        (
+            "ใช้ทำอะไร",
+            "กรอกสมุดงานนี้ปีละหนึ่งไฟล์ แล้วใช้โปรแกรม ita-report สร้างรายงานผลการดำเนินการ"
+            "มาตรการส่งเสริมคุณธรรมและความโปร่งใสเป็นไฟล์ Word ให้อัตโนมัติ",
+        ),
+        ("แผ่นงาน", sheets),
+        (
+            "ข้อควรระวัง",
+            "อย่าเปลี่ยนชื่อแผ่นงานและชื่อหัวคอลัมน์ เพราะโปรแกรมใช้ชื่อเหล่านี้ค้นหาข้อมูล"
+            " (สลับลำดับคอลัมน์ได้) และบันทึกไฟล์เป็น .xlsx เสมอ",
+        ),
+        (f"แผ่นงาน {AGENCY_SHEET.title}", None),
+        (
+            "วิธีกรอก",
+            "กรอกในคอลัมน์ ข้อมูล (คอลัมน์ B) ทีละรายการ โดยไม่แก้ชื่อรายการในคอลัมน์ A คอลัมน์ C เป็นคำอธิบาย",
+        ),
+        ("รายการที่ต้องกรอก", f"{required} (คำอธิบายขึ้นต้นว่า จำเป็น) รายการอื่นเว้นว่างได้"),
+        (
+            "ปีงบประมาณ",
+            "ปี พ.ศ. เช่น 2568 ปีงบประมาณ 2568 เริ่ม 1 ตุลาคม 2567 สิ้นสุด 30 กันยายน 2568",
+        ),
+        (f"แผ่นงาน {MEASURES_SHEET.title}", None),
+        (
+            "หนึ่งแถวต่อหนึ่งวิธีการ",
+            "แต่ละแถวคือวิธีการดำเนินการหนึ่งวิธี แผ่นงานนี้ใส่มาตรการตามตัวชี้วัด ITA ทั้ง ๑๐ ตัว"
+            "ไว้ให้แล้ว แก้ชื่อ เพิ่ม หรือลบมาตรการได้ตามที่หน่วยงานกำหนดเอง",
+        ),
+        (
+            "มาตรการที่มีหลายวิธีการ",
+            "แทรกแถวใต้แถวของมาตรการ (คลิกขวาที่หมายเลขแถว แล้วเลือก แทรก)"
+            f" กรอกวิธีการถัดไปในแถวใหม่ และเว้นช่อง {measure} ว่างไว้"
+            f" หรือผสานเซลล์ (Merge) ช่อง {measure} ลงมาก็ได้"
+            " โปรแกรมถือว่าเป็นมาตรการเดียวกับแถวบน แถวว่างจะถูกข้ามไป",
+        ),
+        (
+            "ลำดับ",
+            "ไม่ต้องพิมพ์ลำดับหน้ามาตรการหรือวิธีการ โปรแกรมใส่ให้เอง"
+            " ถ้าพิมพ์ไว้แล้ว (เช่น ๑. หรือ 1.) โปรแกรมจะไม่ใส่ซ้ำ",
+        ),
+        (measure, "ชื่อมาตรการหรือแนวทาง (จำเป็น)"),
+        (method, "สิ่งที่ทำเพื่อให้มาตรการเกิดผล (จำเป็น)"),
+        (
+            responsible,
+            "หน่วยงานย่อยที่รับผิดชอบ (จำเป็น) ถ้ามีหลายหน่วยให้คั่นด้วย / หรือ , เช่น สำนักปลัด/กองคลัง",
+        ),
+        (
+            period,
+            "ข้อความ เช่น มี.ค. – ก.ย. ๖๘ หรือ ตลอดปีงบประมาณ รายงานจะแสดงตามที่พิมพ์"
+            f" ถ้าเว้นว่าง ให้กรอก {start} และ {end} แทน แล้วโปรแกรมจะเขียนระยะเวลาให้เอง",
+        ),
+        (
+            f"{start} / {end}",
+            "วันที่เริ่มและวันที่สิ้นสุด พิมพ์แบบ วัน/เดือน/ปี เช่น 1/10/2567"
+            " ใช้ปี พ.ศ. หรือ ค.ศ. ก็ได้ (1/10/2024) แต่พิมพ์ปี 4 หลักเสมอ"
+            " วันที่ควรอยู่ในปีงบประมาณ"
+            f" ถ้ากรอกทั้ง {period} และวันที่ รายงานแสดงข้อความที่พิมพ์"
+            " ส่วนวันที่ใช้ตรวจว่าวิธีการใดเลยกำหนด",
+        ),
+        (
+            status,
+            f"เลือกจากรายการในเซลล์ (ลูกศรด้านขวา): {done}, {in_progress} หรือ {not_started}"
+            f" ถ้าเว้นว่าง โปรแกรมดูจาก{result}: ถ้าเขียนว่า อยู่ระหว่าง… ถือว่า{in_progress}"
+            f" ถ้าไม่มีผล ถือว่า{not_started} ถ้ามีผลอื่น ถือว่า{done}",
+        ),
+        (result, "สิ่งที่ได้ทำไปแล้วและผลที่เกิดขึ้น เว้นว่างได้"),
+        (suggestion, "ข้อเสนอแนะเพื่อปรับปรุงในปีต่อไป เว้นว่างได้"),
+        (
+            "ขึ้นบรรทัดใหม่",
+            "ขึ้นบรรทัดใหม่ในเซลล์เดียวกันได้ด้วย Alt+Enter (LibreOffice Calc: Ctrl+Enter)"
+            " รายงานจะขึ้นบรรทัดใหม่ตรงตำแหน่งเดียวกัน",
+        ),
+        (f"แผ่นงาน {UNITS_SHEET.title} (ไม่บังคับ)", None),
+        (
+            "รายชื่อหน่วยงานย่อย",
+            f"พิมพ์ชื่อหน่วยงานย่อยของหน่วยงาน หนึ่งชื่อต่อแถว ใต้หัวคอลัมน์ {UNITS_HEADER}"
+            f" ถ้ากรอกไว้ โปรแกรมจะเตือนเมื่อช่อง{responsible}ในแผ่นงาน {MEASURES_SHEET.title}"
+            " มีชื่อที่ไม่อยู่ในรายชื่อ (เช่น พิมพ์ผิด) และเสนอชื่อที่ใกล้เคียง"
+            " ถ้าไม่ใช้ ปล่อยว่างไว้ได้",
+        ),
+        ("สร้างรายงาน", None),
+        (
+            f"ita-report validate {workbook}",
+            "ตรวจว่ากรอกครบและถูกต้อง ถ้าผิดจะบอกตำแหน่งเซลล์ เช่น มาตรการ!C4 (แผ่นงาน มาตรการ เซลล์ C4)",
+        ),
+        (
+            f"ita-report check {workbook}",
+            "แสดงวิธีการที่ยังไม่แล้วเสร็จ และวิธีการที่เลยกำหนดแล้ว",
+        ),
+        (
+            f"ita-report build {workbook}",
+            "สร้างรายงานเป็นไฟล์ Word ชื่อเดียวกันในโฟลเดอร์เดียวกัน (เติม --kind plan"
+            " เพื่อสร้างเอกสารมาตรการต้นปี ซึ่งไม่มีคอลัมน์ผลการดำเนินการและข้อเสนอแนะ)",
+        ),
+        ("ชื่อไฟล์", "ถ้าเปลี่ยนชื่อไฟล์นี้ ให้ใช้ชื่อใหม่ในคำสั่ง"),
+    )
+
+
+def _measure_title(key: str) -> str:
+    return next(label.title for label in MEASURE_COLUMNS if label.key == key)
+
+
+def _quoted(file_name: str) -> str:
+    """The file name as it must be typed in a shell: quoted when it has spaces."""
+    return f'"{file_name}"' if any(ch.isspace() for ch in file_name) else file_name
+
+
+# --- shared formatting ------------------------------------------------------------------------
+
+
+def _style_header(ws: Worksheet, row: int) -> None:
+    for cell in ws[row]:
+        cell.font = _BOLD_FONT
+        cell.fill = _HEADER_FILL
+        cell.alignment = _HEADER_ALIGN
+
+
+def _set_columns(ws: Worksheet, widths: Sequence[float]) -> None:
+    """Widths plus the body font and wrapping, so that text typed later matches."""
+    for index, width in enumerate(widths, start=1):
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = width
+        dimension.font = _BODY_FONT
+        dimension.alignment = _TOP_WRAP
