@@ -1,0 +1,129 @@
+"""A .docx template → Jinja templates for its parts, compiled once per renderer.
+
+The text of a Word document is cut into runs wherever Word likes, so a tag typed as
+``{{ agency }}`` may sit in three ``w:t`` nodes; docxtpl's ``patch_xml`` glues tags back together
+and turns its row and paragraph tags (``{%tr for … %}``, ``{%p if … %}``) into plain Jinja. We
+reuse that, add ``{% vmerge %}``, start a new line at every paragraph (so that an error's line
+number points at one paragraph of text), and compile with the sandboxed environment.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment, Template, TemplateSyntaxError
+from lxml import etree
+
+from ita_report.render.package import SAFE_PARSER, DocxPackage, NotADocx, read_package
+from ita_report.render.problems import describe, quote_around, template_problem
+from ita_report.render.tagcheck import CLOSER, unclosed_tags
+from ita_report.render.vmerge import patch_vmerge
+
+_SAVE_AS_DOCX = "เปิดแม่แบบใน Word แล้วบันทึกเป็นเอกสาร Word (.docx) อีกครั้ง"
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_HAS_TAG = re.compile(r"\{[{%#]")
+
+
+@dataclass(frozen=True)
+class CompiledPart:
+    """One XML part of the template, ready to render."""
+
+    name: str
+    #: The file name Jinja gives the compiled code; finds the part's lines in a traceback.
+    filename: str
+    #: None for a part without tags: it is only passed through the final passes.
+    template: Template | None
+    source: str
+    #: A Word part (document, header, footer) rather than the document properties.
+    is_word: bool
+
+    @property
+    def lines(self) -> list[str]:
+        return self.source.splitlines()
+
+
+@dataclass(frozen=True)
+class CompiledTemplate:
+    package: DocxPackage
+    parts: tuple[CompiledPart, ...]
+    #: The user's template file, or None for a default template.
+    path: Path | None
+
+
+def compile_template(data: bytes, env: Environment, path: Path | None) -> CompiledTemplate:
+    """Compile every part of a template; raises TemplateProblem for anything that is not usable."""
+    try:
+        package = read_package(data)
+    except NotADocx as error:
+        raise template_problem(
+            str(error), "", "ต้องเป็นไฟล์ .docx", path, fix=_SAVE_AS_DOCX
+        ) from error
+    parts = [_compile_word_part(package, name, env, path) for name in _word_parts(package)]
+    if package.core is not None:
+        parts.append(_compile_core_part(package, package.core, env, path))
+    return CompiledTemplate(package=package, parts=tuple(parts), path=path)
+
+
+def _word_parts(package: DocxPackage) -> list[str]:
+    return [package.document, *package.headers_footers]
+
+
+def _compile_word_part(
+    package: DocxPackage, name: str, env: Environment, path: Path | None
+) -> CompiledPart:
+    try:
+        root = etree.fromstring(package.part(name), SAFE_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise template_problem(
+            "ไฟล์ Word เสียหาย อ่านเนื้อหาไม่ได้", "", str(error), path, fix=_SAVE_AS_DOCX
+        ) from error
+    for opened, text in unclosed_tags(root):
+        raise template_problem(
+            f"คำสั่งที่ขึ้นต้นด้วย “{opened}” ไม่มี “{CLOSER[opened]}” ปิดในย่อหน้าเดียวกัน",
+            quote_around([text], 1),
+            f"unclosed {opened}",
+            path,
+        )
+    source = etree.tostring(root, encoding="unicode")
+    if _HAS_TAG.search(source):
+        source = patch_vmerge(_patcher().patch_xml(source))
+    source = _PARAGRAPH_START.sub(r"\n<w:p\1", source)
+    return _compile(name, source, env, path, is_word=True)
+
+
+def _compile_core_part(
+    package: DocxPackage, name: str, env: Environment, path: Path | None
+) -> CompiledPart:
+    try:
+        source = package.part(name).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise template_problem(
+            "คุณสมบัติเอกสารเสียหาย", "", str(error), path, fix=_SAVE_AS_DOCX
+        ) from error
+    return _compile(name, source, env, path, is_word=False)
+
+
+def _compile(
+    name: str, source: str, env: Environment, path: Path | None, *, is_word: bool
+) -> CompiledPart:
+    filename = f"<ita-report template part {name}>"
+    template = None
+    if _HAS_TAG.search(source):
+        try:
+            code = env.compile(source, name=name, filename=filename)
+        except TemplateSyntaxError as error:
+            quote = quote_around(source.splitlines(), error.lineno)
+            raise template_problem(describe(error), quote, error.message or "", path) from error
+        template = env.template_class.from_code(env, code, env.make_globals(None), None)
+    return CompiledPart(name, filename, template, source, is_word)
+
+
+@lru_cache(maxsize=1)
+def _patcher() -> DocxTemplate:
+    """docxtpl's tag-gluing, used on its own: it opens no file until asked to render."""
+    return DocxTemplate(io.BytesIO())

@@ -1,0 +1,87 @@
+"""The last pass: every digit of the report in Thai (or Arabic), except in web and e-mail addresses.
+
+Digits come from the template's own text as well as from the data, and Word splits text into
+runs wherever formatting or editing history changes, so an address can be cut over several
+``w:t`` nodes (``www.`` + ``patho.go.th``). The pass therefore reads each paragraph's text as a
+whole, converts it, and writes it back node by node; digit conversion never changes the length,
+so every node keeps its own slice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from ita_report.render.ooxml import W_BR, W_CR, W_FMT, W_P, W_PGNUMTYPE, W_SECTPR, W_T, W_TAB, w
+from ita_report.render.options import Digits
+from ita_report.thai import to_arabic_digits, to_thai_digits
+
+_SEPARATORS = (W_BR, W_CR, W_TAB)
+#: What may follow ``w:pgNumType`` in ``w:sectPr`` (schema order), to insert it in its place.
+_AFTER_PGNUMTYPE = tuple(
+    w(tag)
+    for tag in (
+        "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi",
+        "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+    )
+)  # fmt: skip
+
+
+def converter(digits: Digits) -> Callable[[str], str]:
+    return to_thai_digits if digits is Digits.THAI else to_arabic_digits
+
+
+def convert_digits(root: etree._Element, digits: Digits) -> None:
+    """Convert the digits of every paragraph under ``root``, addresses left as they are."""
+    convert = converter(digits)
+    for paragraph in root.iter(W_P):
+        nodes: list[etree._Element | None] = []
+        pieces: list[str] = []
+        for node in paragraph.iter(W_T, *_SEPARATORS):
+            if _paragraph_of(node) is not paragraph:
+                continue  # belongs to a paragraph nested in a text box; converted on its own
+            if node.tag == W_T:
+                nodes.append(node)
+                pieces.append(node.text or "")
+            else:  # a break ends an address as a space would
+                nodes.append(None)
+                pieces.append(" ")
+        original = "".join(pieces)
+        converted = convert(original)
+        if converted == original:
+            continue
+        offset = 0
+        for node, piece in zip(nodes, pieces, strict=True):
+            if node is not None and piece:
+                node.text = converted[offset : offset + len(piece)]
+            offset += len(piece)
+
+
+def _paragraph_of(node: etree._Element) -> etree._Element | None:
+    return next(node.iterancestors(W_P), None)
+
+
+def set_page_number_format(root: etree._Element, digits: Digits) -> None:
+    """Page numbers (Word computes them) in the same digits as the text.
+
+    Only the two plain formats are switched; a user who chose roman numerals keeps them.
+    """
+    for section in root.iter(W_SECTPR):
+        numbering = section.find(W_PGNUMTYPE)
+        current = None if numbering is None else numbering.get(W_FMT)
+        if digits is Digits.THAI and current in (None, "decimal"):
+            if numbering is None:
+                numbering = section.makeelement(W_PGNUMTYPE, {})
+                _insert_in_order(section, numbering)
+            numbering.set(W_FMT, "thaiNumbers")
+        elif digits is Digits.ARABIC and numbering is not None and current == "thaiNumbers":
+            numbering.set(W_FMT, "decimal")
+
+
+def _insert_in_order(section: etree._Element, element: etree._Element) -> None:
+    following = next((child for child in section if child.tag in _AFTER_PGNUMTYPE), None)
+    if following is None:
+        section.append(element)
+    else:
+        following.addprevious(element)

@@ -1,0 +1,116 @@
+"""A .docx file as a zip of parts, held in memory: read once, written again per report.
+
+The renderer replaces only the parts it renders (the document, its headers and footers, the
+document properties) and copies every other part byte for byte. The zip is written with fixed
+timestamps, so the same workbook gives the same report, byte for byte.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lxml import etree
+
+#: More than any real template (a logo or two); guards against a zip bomb passed as a template.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_PARTS = 2_000
+#: 1 January 1980, the earliest time a zip can record: the timestamp of every part we write.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OFFICE_DOCUMENT = "/officeDocument"
+_HEADER_FOOTER = ("/header", "/footer")
+_CORE_PROPERTIES = "/metadata/core-properties"
+
+#: Template parts come from users: no entities, no network, no gigantic trees.
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+class NotADocx(Exception):
+    """The bytes are not a Word document we can use; ``str()`` says why, in Thai."""
+
+
+@dataclass(frozen=True)
+class DocxPackage:
+    """The parts of a .docx in their original order, and the names of the parts we render."""
+
+    parts: tuple[tuple[str, bytes], ...]
+    document: str
+    headers_footers: tuple[str, ...]
+    core: str | None
+
+    def part(self, name: str) -> bytes:
+        return dict(self.parts)[name]
+
+    def write(self, replaced: Mapping[str, bytes]) -> bytes:
+        """The package as .docx bytes, with ``replaced`` parts swapped in."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in self.parts:
+                info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, replaced.get(name, data))
+        return out.getvalue()
+
+
+def read_package(data: bytes) -> DocxPackage:
+    """Unpack a .docx; raises :class:`NotADocx` for anything else (a .doc, a PDF, a broken zip)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+                raise NotADocx("ไฟล์ใหญ่ผิดปกติสำหรับแม่แบบเอกสาร Word")
+            parts = tuple(
+                (info.filename, archive.read(info)) for info in infos if not info.is_dir()
+            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as error:
+        raise NotADocx("ไม่ใช่ไฟล์ Word (.docx) หรือไฟล์เสียหาย") from error
+    except NotImplementedError as error:  # an encrypted or exotically compressed zip
+        raise NotADocx("เปิดไฟล์ไม่ได้ (อาจมีรหัสผ่านหรือบีบอัดด้วยวิธีที่ไม่รองรับ)") from error
+    contents = dict(parts)
+    package_rels = _relationships(contents, "_rels/.rels", "")
+    document = next(
+        (target for kind, target in package_rels if kind.endswith(_OFFICE_DOCUMENT)), None
+    )
+    if document is None or document not in contents or not document.endswith(".xml"):
+        raise NotADocx("ไม่ใช่ไฟล์ Word (.docx): ไม่พบเนื้อหาเอกสาร")
+    base = posixpath.dirname(document)
+    document_rels = _relationships(
+        contents, posixpath.join(base, "_rels", posixpath.basename(document) + ".rels"), base
+    )
+    headers_footers = tuple(
+        target
+        for kind, target in document_rels
+        if kind.endswith(_HEADER_FOOTER) and target in contents
+    )
+    core = next((target for kind, target in package_rels if kind.endswith(_CORE_PROPERTIES)), None)
+    return DocxPackage(
+        parts=parts,
+        document=document,
+        headers_footers=headers_footers,
+        core=core if core in contents else None,
+    )
+
+
+def _relationships(contents: Mapping[str, bytes], name: str, base: str) -> list[tuple[str, str]]:
+    """(type, part name) of each internal relationship in the .rels part ``name``."""
+    data = contents.get(name)
+    if data is None:
+        return []
+    try:
+        root = etree.fromstring(data, SAFE_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise NotADocx("ไฟล์ Word เสียหาย: อ่านโครงสร้างไฟล์ไม่ได้") from error
+    found: list[tuple[str, str]] = []
+    for rel in root.iter(_REL):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+        found.append((rel.get("Type", ""), posixpath.normpath(path)))
+    return found
