@@ -16,9 +16,11 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from ita_report import __version__
+from ita_report.build_report import BuildReporter, build_json
 from ita_report.console import make_console, print_problems, print_progress, print_validation
 from ita_report.errors import EXIT_INVALID, ItaError
 from ita_report.periods import parse_day
+from ita_report.render.options import Digits, RenderOptions, ReportKind
 from ita_report.workbooks import expand_inputs, load
 
 
@@ -188,6 +190,120 @@ def init(
         path, agency=agency, fiscal_year=be_year(year) if year else None, force=force
     )
     make_console().print(f"สร้าง {path} แล้ว — กรอกข้อมูล แล้วใช้ ita-report validate {path}")
+
+
+@app.command()
+def build(
+    workbooks: Workbooks,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="ไฟล์รายงาน .docx (เมื่อมีไฟล์ Excel ไฟล์เดียว)", show_default=False
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir", help="โฟลเดอร์ของรายงาน (คงโครงสร้างโฟลเดอร์ย่อยไว้)", show_default=False
+        ),
+    ] = None,
+    kind: Annotated[
+        ReportKind,
+        typer.Option("--kind", help="results = รายงานผล (O43), plan = มาตรการต้นปี (O42)"),
+    ] = ReportKind.RESULTS,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="แม่แบบ Word ที่แก้ไขเอง (.docx)", show_default=False),
+    ] = None,
+    digits: Annotated[
+        Digits, typer.Option("--digits", help="ตัวเลขในรายงาน: thai (๑๒๓) หรือ arabic (123)")
+    ] = Digits.THAI,
+    pdf: Annotated[bool, typer.Option("--pdf", help="สร้าง PDF ด้วย LibreOffice ด้วย")] = False,
+    as_of: AsOf = None,
+    strict: Strict = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="จำนวนโปรเซสที่ทำงานพร้อมกัน (ค่าเริ่มต้น: จำนวนคอร์)",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="พิมพ์สรุปผลเป็น JSON สำหรับสคริปต์")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="ไม่แสดงความคืบหน้า")] = False,
+) -> None:
+    """สร้างรายงาน Word (.docx) จากไฟล์ Excel — วางไว้ข้างไฟล์ Excel ชื่อเดียวกัน
+
+    Example: ita-report build plan.xlsx --pdf
+
+    ไฟล์ที่ไม่ถูกต้องจะไม่มีรายงาน และรายงานเดิมจะถูกแทนที่ด้วยรายงานใหม่ที่สมบูรณ์เท่านั้น
+    ออก 0 เมื่อสร้างครบทุกไฟล์, 2 เมื่อมีไฟล์ที่ไม่ถูกต้องหรืออ่านไม่ได้
+    """
+    from ita_report.build import build_all, default_workers, plan_jobs
+    from ita_report.render import renderer_for
+    from ita_report.workbooks import with_layout
+
+    inputs = list(with_layout(workbooks))
+    if not inputs or (
+        all(path.is_dir() for path in workbooks) and not list(expand_inputs(workbooks))
+    ):
+        raise ItaError("ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ")
+    if output is not None and len(inputs) > 1:
+        raise typer.BadParameter("-o ใช้ได้กับไฟล์ Excel ไฟล์เดียว — ใช้ --out-dir เมื่อมีหลายไฟล์")
+    options = RenderOptions(kind=kind, digits=digits, as_of=as_of, template=template)
+    renderer_for(template)  # a broken template fails here, before any workbook is read
+    jobs_list = plan_jobs(inputs, output=output, out_dir=out_dir)
+    report = BuildReporter(make_console(), make_console(stderr=True), quiet=quiet or as_json)
+    with report.progress(len(jobs_list)) as advance:
+        outcomes = build_all(
+            jobs_list, options, strict=strict, workers=jobs or default_workers(), on_done=advance
+        )
+    pdf_problem = None
+    if pdf:
+        from ita_report.pdf import convert_to_pdf
+
+        written = [o.job.report for o in outcomes if o.written]
+        try:
+            convert_to_pdf(written) if written else None
+        except ItaError as exc:
+            pdf_problem = exc
+    if as_json:
+        sys.stdout.buffer.write(
+            build_json(outcomes, pdf=pdf, pdf_problem=pdf_problem).encode() + b"\n"
+        )
+        sys.stdout.flush()
+    else:
+        report.finish(outcomes)
+    if pdf_problem is not None and not as_json:
+        raise pdf_problem
+    if pdf_problem is not None or any(not o.written for o in outcomes):
+        raise typer.Exit(EXIT_INVALID)
+
+
+@template_app.command("export")
+def template_export(
+    directory: Annotated[Path, typer.Argument(help="โฟลเดอร์ที่จะเขียนแม่แบบ")],
+    force: Annotated[bool, typer.Option("--force", help="เขียนทับแม่แบบเดิม")] = False,
+) -> None:
+    """เขียนแม่แบบ Word ตั้งต้น (report.docx, plan.docx) ไว้แก้ไขใน Word
+
+    Example: ita-report template export my-templates
+
+    แก้ไขแล้วใช้กับ: ita-report build plan.xlsx --template my-templates/report.docx
+    """
+    from ita_report.output import write_atomic
+    from ita_report.render import default_templates
+
+    templates = default_templates()
+    existing = [directory / name for name in templates if (directory / name).exists()]
+    if existing and not force:
+        raise ItaError(f"มีไฟล์ {', '.join(map(str, existing))} อยู่แล้ว — ใช้ --force เพื่อเขียนทับ")
+    console = make_console()
+    for name, data in templates.items():
+        write_atomic(directory / name, data)
+        console.print(f"เขียน {escape(str(directory / name))} แล้ว")
 
 
 def main() -> None:

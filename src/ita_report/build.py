@@ -1,0 +1,120 @@
+"""``build``: workbooks in, reports out — one at a time or in worker processes for a yearly batch.
+
+Each workbook is read, validated, rendered and written on its own; a bad one becomes a failed
+outcome and never stops the others. A report is written only complete (``output.write_atomic``),
+and only for a valid workbook.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ita_report.errors import ItaError, TemplateProblem
+from ita_report.model import Problem
+from ita_report.output import write_atomic
+from ita_report.render.options import RenderOptions
+from ita_report.workbooks import load
+
+
+@dataclass(frozen=True)
+class BuildJob:
+    """One workbook and where its report goes."""
+
+    workbook: Path
+    report: Path
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    """What became of one workbook: its report, or the problems that stopped it."""
+
+    job: BuildJob
+    written: bool
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def plan_jobs(
+    inputs: Iterable[tuple[Path, Path]], *, output: Path | None, out_dir: Path | None
+) -> list[BuildJob]:
+    """Where each report goes: ``-o FILE``, under ``--out-dir`` (layout kept), or beside its workbook."""
+    jobs = []
+    for workbook, relative in inputs:
+        if output is not None:
+            report = output
+        elif out_dir is not None:
+            report = (out_dir / relative).with_suffix(".docx")
+        else:
+            report = workbook.with_suffix(".docx")
+        jobs.append(BuildJob(workbook, report))
+    return jobs
+
+
+def build_one(job: BuildJob, options: RenderOptions, *, strict: bool = False) -> BuildOutcome:
+    """Read, validate, render and write one report. Template problems are raised: they concern all."""
+    from ita_report.render import renderer_for
+
+    loaded = load(job.workbook, strict=strict)
+    if loaded.plan is None:
+        return BuildOutcome(job, False, loaded.problems)
+    try:
+        data = renderer_for(options.template).render(loaded.plan, options)
+        write_atomic(job.report, data)
+    except TemplateProblem:
+        raise
+    except ItaError as exc:
+        return BuildOutcome(job, False, (*loaded.problems, Problem(str(exc))))
+    return BuildOutcome(job, True, loaded.problems)
+
+
+def build_all(
+    jobs: list[BuildJob],
+    options: RenderOptions,
+    *,
+    strict: bool = False,
+    workers: int = 1,
+    on_done: Callable[[BuildOutcome], None] = lambda outcome: None,
+) -> list[BuildOutcome]:
+    """Build every job, in ``workers`` processes when there is more than one job; order kept."""
+    outcomes = list(_run(jobs, options, strict, workers, on_done))
+    return outcomes
+
+
+def _run(
+    jobs: list[BuildJob],
+    options: RenderOptions,
+    strict: bool,
+    workers: int,
+    on_done: Callable[[BuildOutcome], None],
+) -> Iterator[BuildOutcome]:
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            outcome = build_one(job, options, strict=strict)
+            on_done(outcome)
+            yield outcome
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = [pool.submit(build_one, job, options, strict=strict) for job in jobs]
+        for future in futures:
+            outcome = future.result()
+            on_done(outcome)
+            yield outcome
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
