@@ -30,7 +30,12 @@ _MONTH_ALTERNATIVES = sorted(
 _MONTH_TOKEN = re.compile(
     "|".join(f"(?P<m{i}>{pattern})" for i, (pattern, _) in enumerate(_MONTH_ALTERNATIVES))
 )
-_YEAR_TOKEN = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
+#: The year written right after a month (``ก.ย. ๖๔``, ``กันยายน พ.ศ. 2564``); a number further on
+#: is the day of the next month (``1 มี.ค. – 30 ก.ย. 2564``), not this month's year.
+_YEAR_TOKEN = re.compile(r"\s*(?:[พค]\.?\s?ศ\.?\s*)?(\d{4}|\d{2})(?!\d)")
+#: A Thai letter or vowel sign (not a Thai digit): a month abbreviation typed without dots is
+#: only a month when it stands apart, so that ``ตามความเหมาะสม`` or ``เมื่อมีคำร้อง`` is no month.
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _WHOLE_YEAR = re.compile(r"ตลอดปี|ทั้งปี")
 
 
@@ -79,17 +84,16 @@ def parse_period_text(text: str, fiscal_year: int) -> tuple[date, date] | None:
     """
     plain = arabic(text)
     fiscal_ce = fiscal_year - BE_OFFSET
-    if _WHOLE_YEAR.search(plain) and not _MONTH_TOKEN.search(plain):
+    months = [match for match in _MONTH_TOKEN.finditer(plain) if _stands_apart(plain, match)]
+    if _WHOLE_YEAR.search(plain) and not months:
         return date(fiscal_ce - 1, 10, 1), date(fiscal_ce, 9, 30)
-    months = list(_MONTH_TOKEN.finditer(plain))
     if not 1 <= len(months) <= 2:
         return None
     ends: list[tuple[int, int | None]] = []
-    for index, match in enumerate(months):
-        stop = months[index + 1].start() if index + 1 < len(months) else len(plain)
-        year = _YEAR_TOKEN.search(plain, match.end(), stop)
+    for match in months:
+        year = _YEAR_TOKEN.match(plain, match.end())
         month = _MONTH_ALTERNATIVES[int(match.lastgroup[1:])][1]  # type: ignore[index]
-        ends.append((month, _year_ce(year.group()) if year else None))
+        ends.append((month, _year_ce(year.group(1)) if year else None))
     (first_month, first_year), (last_month, last_year) = ends[0], ends[-1]
     if last_year is None:
         last_year = first_year if first_year is not None else _fiscal_ce(last_month, fiscal_ce)
@@ -98,6 +102,16 @@ def parse_period_text(text: str, fiscal_year: int) -> tuple[date, date] | None:
     start = date(first_year, first_month, 1)
     end = date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
     return (start, end) if start <= end else None
+
+
+def _stands_apart(text: str, match: re.Match[str]) -> bool:
+    """A month name, or an abbreviation with its dots, or one not glued to Thai letters."""
+    token = match.group()
+    if "." in token or token in MONTHS_LONG:
+        return True
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    return not _THAI_LETTER.match(before) and not _THAI_LETTER.match(after)
 
 
 def _fiscal_ce(month: int, fiscal_ce: int) -> int:

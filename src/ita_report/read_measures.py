@@ -147,7 +147,11 @@ class _RowReader:
         )
 
     def read_row(self, row: int, measures: list[_OpenMeasure]) -> None:
-        if all(is_blank(self.value(row, key)) for key in self.columns if key != "no"):
+        # A row with nothing of its own is empty, even where a merged cell above reaches into it
+        # (a measure cell merged over spare rows): only its own cells count.
+        if all(
+            is_blank(self.sheet.raw(row, col)) for key, col in self.columns.items() if key != "no"
+        ):
             return
         measure_col = self.columns["measure"]
         title = self.text(row, "measure")
