@@ -199,7 +199,20 @@ def test_unit_matches_as_labels_do(cli: Cli, plan: Path) -> None:
 
 
 def test_a_unit_is_not_matched_by_part_of_its_name(cli: Cli, plan: Path) -> None:
-    assert pending_cells(entry_of(cli, plan, "--unit", "งาน")) == []
+    result = cli("check", plan, "--unit", "งาน", "--json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "ไม่พบหน่วยงาน 'งาน' ในคอลัมน์ผู้รับผิดชอบของไฟล์ที่ตรวจ" in result.stderr
+
+
+def test_a_unit_that_names_no_method_suggests_the_closest(cli: Cli, example: Path) -> None:
+    """A typo must not read as "all done": that is a false answer to a batch script."""
+    result = cli("check", example, "--unit", "งานพัสดง")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        "ข้อผิดพลาด: ไม่พบหน่วยงาน 'งานพัสดง' ในคอลัมน์ผู้รับผิดชอบของไฟล์ที่ตรวจ — หมายถึง งานพัสดุ หรือไม่?"
+    ) in result.stderr
 
 
 def test_a_unit_with_everything_done_exits_0(cli: Cli, plan: Path) -> None:

@@ -673,3 +673,10 @@ def test_the_units_sheet_may_be_named_in_english(read: Read) -> None:
 
 def test_without_a_units_sheet_any_unit_is_accepted(read: Read) -> None:
     valid(read(rows=[method_row("ก", measure="ม", responsible="กองคลง")]))
+
+
+def test_empty_status_with_a_not_started_result_is_not_started(read: Read) -> None:
+    """A result typed as ``ยังไม่ได้ดำเนินการ`` says the method is not started, not done."""
+    rows = [method_row("เผยแพร่แผน", status=None, result="ยังไม่ได้ดำเนินการ", measure="การใช้งบประมาณ")]
+    loaded = read(rows=rows)
+    assert [m.status for m in loaded.plan.methods] == [Status.NOT_STARTED]

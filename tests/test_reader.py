@@ -10,7 +10,7 @@ import pytest
 from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook.workbook import Workbook
 
-from ita_report import read_measures
+from ita_report import reader
 from ita_report.reader import Loaded, load_workbook
 from tests.workbooks import (
     AGENCY_NAME,
@@ -149,23 +149,22 @@ def test_a_value_typed_in_the_last_row_is_refused_as_out_of_proportion(read: Rea
         wb["มาตรการ"].cell(row=1_048_576, column=2, value="x")
 
     cell, message = the_error(read(customise=stray_value))
-    assert cell == "มาตรการ"
-    assert "มากกว่า 20,000 แถว" in message
+    assert cell == "มาตรการ!B1048576"
+    assert "มีข้อมูลอยู่ไกลถึงแถว 1,048,576" in message
+    assert "เกิน 20,000 แถว" in message
 
 
-def test_too_many_data_rows_is_one_error_naming_the_sheet(
+def test_too_many_rows_is_one_error_naming_the_last_cell(
     read: Read, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(read_measures, "MAX_DATA_ROWS", 3)
-    rows = [method_row(f"วิธีการ {i}", measure="ม" if i == 0 else None) for i in range(4)]
+    monkeypatch.setattr(reader, "MAX_SHEET_ROWS", 5)  # the agency sheet has five rows
+    rows = [method_row(f"วิธีการ {i}", measure="ม" if i == 0 else None) for i in range(5)]
     cell, message = the_error(read(rows=rows))
-    assert cell == "มาตรการ"
-    assert "มากกว่า 3 แถว" in message
+    assert cell == "มาตรการ!B6"
+    assert "เกิน 5 แถว" in message
 
 
-def test_as_many_data_rows_as_the_limit_are_read(
-    read: Read, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(read_measures, "MAX_DATA_ROWS", 3)
-    rows = [method_row(f"วิธีการ {i}", measure="ม" if i == 0 else None) for i in range(3)]
-    assert len(read(rows=rows).plan.methods) == 3
+def test_as_many_rows_as_the_limit_are_read(read: Read, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "MAX_SHEET_ROWS", 5)
+    rows = [method_row(f"วิธีการ {i}", measure="ม" if i == 0 else None) for i in range(4)]
+    assert len(read(rows=rows).plan.methods) == 4

@@ -21,6 +21,7 @@ from ita_report.console import make_console, print_problems, print_progress, pri
 from ita_report.errors import EXIT_INVALID, ItaError
 from ita_report.periods import parse_day
 from ita_report.render.options import Digits, RenderOptions, ReportKind
+from ita_report.thai import arabic, be_year
 from ita_report.workbooks import expand_inputs, load
 
 
@@ -51,7 +52,11 @@ EXIT_PENDING = 1
 
 Workbooks = Annotated[
     list[Path],
-    typer.Argument(help="ไฟล์ .xlsx หรือโฟลเดอร์ (ทุกไฟล์ .xlsx ในโฟลเดอร์)", show_default=False),
+    typer.Argument(
+        help="ไฟล์ .xlsx หรือโฟลเดอร์ (ทุกไฟล์ .xlsx ในโฟลเดอร์)",
+        metavar="WORKBOOK",
+        show_default=False,
+    ),
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="ถือคำเตือนเป็นข้อผิดพลาด")]
 
@@ -63,6 +68,14 @@ def _day(value: str | None) -> date | None:
         return parse_day(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+
+
+def _year(value: str) -> int:
+    """A fiscal year typed with Arabic or Thai digits, B.E. or C.E. → B.E."""
+    plain = arabic(value.strip())
+    if not (plain.isascii() and plain.isdigit() and len(plain) == 4):
+        raise typer.BadParameter(f"ปีต้องเป็นตัวเลขสี่หลัก เช่น 2568 (พบ '{value}')")
+    return be_year(int(plain))
 
 
 AsOf = Annotated[
@@ -137,27 +150,28 @@ def check(
 
     ออก 0 เมื่อเสร็จทุกรายการ, 1 เมื่อยังมีรายการค้าง, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
-    from ita_report.pending import progress, workbook_json
+    from ita_report.pending import progress, require_unit, workbook_json
 
     day = as_of or date.today()
     out, err = make_console(), make_console(stderr=True)
+    loaded_all = [load(path, strict=strict) for path in _inputs(workbooks or [Path("plan.xlsx")])]
+    plans = [loaded.plan for loaded in loaded_all if loaded.plan is not None]
+    if unit is not None:
+        require_unit(plans, unit)
     invalid = pending = 0
     documents = []
-    for path in _inputs(workbooks or [Path("plan.xlsx")]):
-        loaded = load(path, strict=strict)
-        invalid += loaded.plan is None
+    for loaded in loaded_all:
+        state = None if loaded.plan is None else progress(loaded.plan, as_of=day, unit=unit)
+        invalid += state is None
+        pending += state is not None and bool(state.pending)
         if as_json:
-            documents.append(workbook_json(loaded, as_of=day, unit=unit, display_path=str(path)))
-            if loaded.plan is not None:
-                pending += bool(progress(loaded.plan, as_of=day, unit=unit).pending)
+            documents.append(workbook_json(loaded, state, display_path=str(loaded.path)))
             continue
-        print_problems(err, path, loaded.problems)
-        if loaded.plan is None:
+        print_problems(err, loaded.path, loaded.problems)
+        if state is None:
             print_validation(err, loaded)
-            continue
-        state = progress(loaded.plan, as_of=day, unit=unit)
-        pending += bool(state.pending)
-        print_progress(out, loaded, state, unit)
+        else:
+            print_progress(out, loaded, state, unit)
     if as_json:
         text = json.dumps({"workbooks": documents}, ensure_ascii=False, indent=2)
         sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
@@ -175,7 +189,14 @@ def init(
         str | None, typer.Option("--agency", help="ชื่อหน่วยงาน", show_default=False)
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="ปีงบประมาณ พ.ศ. เช่น 2568", show_default=False)
+        int | None,
+        typer.Option(
+            "--year",
+            parser=_year,
+            metavar="YEAR",
+            help="ปีงบประมาณ พ.ศ. เช่น 2568 หรือ ๒๕๖๘",
+            show_default=False,
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="เขียนทับไฟล์เดิม")] = False,
 ) -> None:
@@ -184,11 +205,8 @@ def init(
     Example: ita-report init plan.xlsx --agency "เทศบาลตำบลพะโต๊ะ" --year 2568
     """
     from ita_report.init_workbook import write_blank_workbook
-    from ita_report.thai import be_year
 
-    write_blank_workbook(
-        path, agency=agency, fiscal_year=be_year(year) if year else None, force=force
-    )
+    write_blank_workbook(path, agency=agency, fiscal_year=year, force=force)
     make_console().print(f"สร้าง {path} แล้ว — กรอกข้อมูล แล้วใช้ ita-report validate {path}")
 
 

@@ -6,6 +6,7 @@ the numbering the tool recognised (it is re-generated) and characters Word canno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -30,6 +31,14 @@ _STATUS_THAI = {
     Status.IN_PROGRESS: "อยู่ระหว่างดำเนินการ",
     Status.NOT_STARTED: "ยังไม่ดำเนินการ",
 }
+
+
+_UNIT_SEPARATORS = re.compile(r"[/,]")
+
+
+def split_units(responsible: str) -> tuple[str, ...]:
+    """The units a responsible value names: ``งานการเจ้าหน้าที่/งานนิติการ`` → both (SPEC §1.3)."""
+    return tuple(part.strip() for part in _UNIT_SEPARATORS.split(responsible) if part.strip())
 
 
 class Severity(StrEnum):
@@ -94,6 +103,10 @@ class Method:
     suggestion: str = ""
     #: Where the method's text sits, e.g. ``มาตรการ!B14``; reported by ``check``.
     cell: str = ""
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return split_units(self.responsible)
 
     def is_overdue(self, as_of: date) -> bool:
         """Not done and its end date has passed."""

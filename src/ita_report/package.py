@@ -8,8 +8,10 @@ and so that a file that would unpack to gigabytes is refused before it is unpack
 
 from __future__ import annotations
 
+import lzma
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -34,6 +36,22 @@ _PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 _SAVE_AS_XLSX = "เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกเป็น Excel Workbook (.xlsx)"
+
+#: What :mod:`zipfile` raises for a damaged archive or member, beyond BadZipFile: a corrupt
+#: deflate or LZMA stream (zlib.error, LZMAError; bz2 raises OSError), a member or archive of a
+#: zip version or compression method it cannot read (NotImplementedError), a member flagged as
+#: encrypted (RuntimeError), a cut-off stream (EOFError), a bad name or header (ValueError).
+ZIP_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    zlib.error,
+    lzma.LZMAError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 #: Parses package XML without entities, DTDs or network access: a billion-laughs part is refused.
 SAFE_XML = etree.XMLParser(
@@ -63,7 +81,7 @@ def open_package(path: Path) -> WorkbookPackage:
     _refuse_non_zip(path, head)
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise WorkbookUnreadable(
             f"ไฟล์เสียหายหรือถูกตัดขาด (อ่านเป็นไฟล์ zip ไม่ได้) — ดาวน์โหลดหรือคัดลอกไฟล์ใหม่ แล้ว{_SAVE_AS_XLSX}",
             path,
@@ -159,7 +177,7 @@ def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
             if rels_name in archive.namelist()
             else None
         )
-    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (etree.XMLSyntaxError, KeyError, *ZIP_ERRORS) as exc:
         raise WorkbookUnreadable(
             f"ส่วนประกอบหลักของเวิร์กบุ๊กเสียหาย (xl/workbook.xml) — {_SAVE_AS_XLSX}", path
         ) from exc

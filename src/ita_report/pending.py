@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ita_report.errors import ItaError
 from ita_report.model import Measure, Method, Plan, Problem, Status, Summary
 from ita_report.periods import format_period
 from ita_report.reader import Loaded
 from ita_report.thai import normalise_label
-
-_UNIT_SEPARATORS = re.compile(r"[/,]")
 
 
 @dataclass(frozen=True)
@@ -30,19 +30,32 @@ class Progress:
     pending: tuple[PendingMethod, ...]
 
 
-def names_unit(responsible: str, unit: str) -> bool:
-    """Whether a responsible value (``งานการเจ้าหน้าที่/งานนิติการ``) names ``unit``."""
+def names_unit(method: Method, unit: str) -> bool:
+    """Whether the method's responsible value (``งานการเจ้าหน้าที่/งานนิติการ``) names ``unit``."""
     wanted = normalise_label(unit)
-    return any(normalise_label(part) == wanted for part in _UNIT_SEPARATORS.split(responsible))
+    return any(normalise_label(part) == wanted for part in method.units)
+
+
+def require_unit(plans: Iterable[Plan], unit: str) -> None:
+    """Refuse a ``--unit`` that names no method at all: "all done" would be a false answer.
+
+    Raises ItaError with the closest unit the workbooks do name.
+    """
+    known = {
+        normalise_label(name): name for plan in plans for m in plan.methods for name in m.units
+    }
+    if not known or normalise_label(unit) in known:
+        return
+    close = difflib.get_close_matches(normalise_label(unit), list(known), n=1, cutoff=0.6)
+    hint = f" — หมายถึง {known[close[0]]} หรือไม่?" if close else ""
+    raise ItaError(f"ไม่พบหน่วยงาน '{unit}' ในคอลัมน์ผู้รับผิดชอบของไฟล์ที่ตรวจ{hint}")
 
 
 def progress(plan: Plan, *, as_of: date, unit: str | None = None) -> Progress:
     """Methods not done, in sheet order; the summary counts the methods in scope (the unit's)."""
     measures: list[Measure] = []
     for measure in plan.measures:
-        methods = tuple(
-            m for m in measure.methods if unit is None or names_unit(m.responsible, unit)
-        )
+        methods = tuple(m for m in measure.methods if unit is None or names_unit(m, unit))
         if methods:
             measures.append(Measure(measure.no, measure.title, methods, measure.cell))
     scoped = Plan(plan.source, plan.agency, tuple(measures), plan.units, plan.warnings)
@@ -60,10 +73,8 @@ def period_text(method: Method) -> str:
     return method.period.text or format_period(method.period.start, method.period.end)
 
 
-def workbook_json(
-    loaded: Loaded, *, as_of: date, unit: str | None, display_path: str
-) -> dict[str, Any]:
-    """One workbook's entry in ``check --json`` (SPEC §2.1)."""
+def workbook_json(loaded: Loaded, state: Progress | None, *, display_path: str) -> dict[str, Any]:
+    """One workbook's entry in ``check --json`` (SPEC §2.1); ``state`` is None when invalid."""
     entry: dict[str, Any] = {
         "path": display_path,
         "agency": None,
@@ -73,9 +84,8 @@ def workbook_json(
         "errors": [_problem_json(p) for p in loaded.errors],
         "warnings": [_problem_json(p) for p in loaded.warnings],
     }
-    if loaded.plan is None:
+    if loaded.plan is None or state is None:
         return entry
-    state = progress(loaded.plan, as_of=as_of, unit=unit)
     entry["agency"] = loaded.plan.agency.name
     entry["fiscal_year"] = loaded.plan.agency.fiscal_year
     entry["summary"] = {

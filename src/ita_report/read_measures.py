@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from ita_report.cells import cell_text
 from ita_report.labels import MEASURE_COLUMNS, STATUS_SPELLINGS, Label, lookup
-from ita_report.model import Agency, Measure, Method, Period, Status
+from ita_report.model import Agency, Measure, Method, Period, Status, split_units
 from ita_report.periods import as_date, parse_date_text, parse_period_text
 from ita_report.problems import Problems
 from ita_report.sheet import Sheet, is_blank
@@ -17,10 +16,9 @@ from ita_report.thai import arabic, normalise_label, split_numbering
 
 _COLUMNS = lookup(MEASURE_COLUMNS)
 _IN_PROGRESS_RESULT = normalise_label("อยู่ระหว่าง")
+#: ``ยังไม่ดำเนินการ``, ``ยังไม่ได้ดำเนินการ`` typed as the result: not started, not done.
+_NOT_STARTED_RESULT = normalise_label("ยังไม่")
 _STATUS_CHOICES = " / ".join(status.thai for status in Status)
-_UNIT_SEPARATORS = re.compile(r"[/,]")
-#: A workbook of this kind has tens of rows; a thousand measures' worth is out of proportion.
-MAX_DATA_ROWS = 20_000
 
 
 class _UnreadableCell(Exception):
@@ -64,12 +62,6 @@ def read_measures(
         return ()
     header_row, columns = header
     if not _check_columns(sheet, header_row, columns, problems):
-        return ()
-    if len(sheet.rows) - header_row > MAX_DATA_ROWS:
-        problems.error(
-            sheet.name,
-            f"มีข้อมูลมากกว่า {MAX_DATA_ROWS:,} แถว ซึ่งมากผิดปกติสำหรับแผนมาตรการ — ตรวจว่าเลือกไฟล์ถูก",
-        )
         return ()
     reader = _RowReader(sheet, columns, agency, units, problems)
     measures: list[_OpenMeasure] = []
@@ -230,8 +222,11 @@ class _RowReader:
             return status
         if not result:
             return Status.NOT_STARTED
-        if normalise_label(result).startswith(_IN_PROGRESS_RESULT):
+        typed_result = normalise_label(result)
+        if typed_result.startswith(_IN_PROGRESS_RESULT):
             return Status.IN_PROGRESS
+        if typed_result.startswith(_NOT_STARTED_RESULT):
+            return Status.NOT_STARTED
         return Status.DONE
 
     def _period(self, row: int) -> Period | None:
@@ -248,6 +243,8 @@ class _RowReader:
                 start, end = months
         elif (start is None) != (end is None):
             which = "start" if start is None else "end"
+            if which not in self.columns:  # a period column with only one date column beside it
+                which = "end" if which == "start" else "start"
             self.problems.warning(
                 self.ref(row, which), "กรอกวันที่ไว้เพียงวันเดียว จึงถือว่าเริ่มและสิ้นสุดวันเดียวกัน"
             )
@@ -301,9 +298,8 @@ class _RowReader:
     def _check_units(self, row: int, responsible: str) -> None:
         if not self.units:
             return
-        for part in _UNIT_SEPARATORS.split(responsible):
-            name = part.strip()
-            if not name or normalise_label(name) in self.units:
+        for name in split_units(responsible):
+            if normalise_label(name) in self.units:
                 continue
             close = difflib.get_close_matches(
                 normalise_label(name), list(self.units), n=1, cutoff=0.6

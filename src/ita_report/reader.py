@@ -8,12 +8,10 @@ an unreadable file raises.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
-from lxml import etree
 
 from ita_report.errors import WorkbookUnreadable
 from ita_report.labels import AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET, find_sheet
@@ -24,7 +22,10 @@ from ita_report.read_agency import read_agency
 from ita_report.read_measures import read_measures
 from ita_report.read_units import read_units
 from ita_report.sheet import Sheet
-from ita_report.sheetscan import scan_sheet
+from ita_report.sheetscan import SheetScan, scan_sheet
+
+#: Rows a sheet may run to: a year's measures take tens; past this the file is out of proportion.
+MAX_SHEET_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -48,14 +49,20 @@ def load_workbook(path: Path) -> Loaded:
     """Read and validate one workbook. Raises WorkbookUnreadable for a file that is no workbook."""
     package = open_package(path)
     try:
-        sheets = _read_sheets(package)
+        sheets, oversized = _read_sheets(package)
     finally:
         package.close()
     problems = Problems()
+    for name, scan in oversized.values():
+        problems.error(
+            f"{name}!{scan.last_cell}",
+            f"มีข้อมูลอยู่ไกลถึงแถว {scan.last_row:,} ซึ่งมากผิดปกติสำหรับแผนมาตรการ "
+            f"(เกิน {MAX_SHEET_ROWS:,} แถว) — ลบข้อมูลในเซลล์นี้ หรือตรวจว่าเลือกไฟล์ถูก",
+        )
     agency_sheet = sheets.get(AGENCY_SHEET.key)
     measures_sheet = sheets.get(MEASURES_SHEET.key)
     for label, sheet in ((AGENCY_SHEET, agency_sheet), (MEASURES_SHEET, measures_sheet)):
-        if sheet is None:
+        if sheet is None and label.key not in oversized:
             problems.error(
                 None, f"ไม่พบชีต '{label.title}' (หรือ '{label.key}') — ชีตที่มีอยู่: {_names(package)}"
             )
@@ -81,8 +88,14 @@ def _names(package: WorkbookPackage) -> str:
     return ", ".join(package.sheet_parts) or "(ไม่มี)"
 
 
-def _read_sheets(package: WorkbookPackage) -> dict[str, Sheet]:
-    """The sheets the tool reads, keyed by their English key, each only to its last row of data."""
+def _read_sheets(
+    package: WorkbookPackage,
+) -> tuple[dict[str, Sheet], dict[str, tuple[str, SheetScan]]]:
+    """The sheets the tool reads, keyed by their English key, each only to its last row of data.
+
+    A sheet whose data runs past MAX_SHEET_ROWS is not read at all (a stray value in row
+    1,048,576 would otherwise cost a million rows); it is returned with its scan, to be named.
+    """
     wanted: dict[str, str] = {}
     for label in (AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET):
         name = find_sheet(package.sheet_parts, label)
@@ -96,16 +109,16 @@ def _read_sheets(package: WorkbookPackage) -> dict[str, Sheet]:
         workbook = openpyxl.load_workbook(
             package.path, read_only=True, data_only=True, keep_links=False, keep_vba=False
         )
-    except WorkbookUnreadable:
-        raise
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, EOFError) as exc:
-        raise _damaged(package.path) from exc
-    except Exception as exc:
+    except Exception as exc:  # openpyxl and lxml raise all kinds of errors on a damaged part
         raise _damaged(package.path) from exc
     try:
         sheets: dict[str, Sheet] = {}
+        oversized: dict[str, tuple[str, SheetScan]] = {}
         for key, name in wanted.items():
             scan = scans[key]
+            if scan.last_row > MAX_SHEET_ROWS:
+                oversized[key] = (name, scan)
+                continue
             rows: tuple[tuple[object, ...], ...] = ()
             if scan.last_row:
                 rows = tuple(
@@ -114,8 +127,8 @@ def _read_sheets(package: WorkbookPackage) -> dict[str, Sheet]:
                     )
                 )
             sheets[key] = Sheet(name, rows, scan)
-        return sheets
-    except Exception as exc:
+        return sheets, oversized
+    except Exception as exc:  # as above, while streaming the cells
         raise _damaged(package.path) from exc
     finally:
         workbook.close()

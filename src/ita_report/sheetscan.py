@@ -41,6 +41,8 @@ class MergedRange:
 class SheetScan:
     last_row: int = 0
     last_col: int = 0
+    #: The first cell with data in the last row of data (``A1048576``): where a stray value sits.
+    last_cell: str = ""
     merged: list[MergedRange] = field(default_factory=list)
     #: Coordinates (``C7``) of formulas with no saved value.
     unsaved_formulas: list[str] = field(default_factory=list)
@@ -104,5 +106,7 @@ def _note_cell(scan: SheetScan, cell: etree._Element, row: int, col: int) -> Non
         scan.unsaved_formulas.append(f"{get_column_letter(col)}{row}")
         has_value = True
     if has_value:
-        scan.last_row = max(scan.last_row, row)
+        if row > scan.last_row:
+            scan.last_row = row
+            scan.last_cell = f"{get_column_letter(col)}{row}"
         scan.last_col = max(scan.last_col, col)
