@@ -192,11 +192,9 @@ def test_non_terminal_output_is_plain_lines(tmp_path: Path) -> None:
 
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines == [
-        f"✓ {workbooks / 'a.docx'}",
-        f"✓ {workbooks / 'b.docx'}",
-        "สร้างรายงาน 2 จาก 2 ไฟล์",
-    ]
+    # One line a report as each finishes (in whichever order the workers end), then the count.
+    assert sorted(lines[:2]) == [f"✓ {workbooks / 'a.docx'}", f"✓ {workbooks / 'b.docx'}"]
+    assert lines[2:] == ["สร้างรายงาน 2 จาก 2 ไฟล์"]
     assert "\x1b[" not in done.stdout
 
 
@@ -216,3 +214,18 @@ def test_check_and_validate_do_not_import_the_word_stack() -> None:
     )
 
     assert "HEAVY []" in done.stderr
+
+
+def test_two_workbooks_that_would_write_one_report_are_refused(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    xlsx = write_workbook(tmp_path / "plan.xlsx")
+    xlsm = tmp_path / "plan.xlsm"
+    shutil.copy(xlsx, xlsm)
+
+    result = cli("build", tmp_path)
+
+    assert result.exit_code == 2
+    # Folders are taken in sorted order: plan.xlsm comes before plan.xlsx.
+    assert f"{xlsm} และ {xlsx} จะได้รายงานไฟล์เดียวกัน ({tmp_path / 'plan.docx'})" in result.stderr
+    assert not (tmp_path / "plan.docx").exists()

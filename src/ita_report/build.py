@@ -8,13 +8,13 @@ and only for a valid workbook.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from ita_report.errors import ItaError, TemplateProblem
-from ita_report.model import Problem
+from ita_report.model import HasProblems, Problem
 from ita_report.output import write_atomic
 from ita_report.render.options import RenderOptions
 from ita_report.workbooks import load
@@ -29,27 +29,23 @@ class BuildJob:
 
 
 @dataclass(frozen=True)
-class BuildOutcome:
+class BuildOutcome(HasProblems):
     """What became of one workbook: its report, or the problems that stopped it."""
 
     job: BuildJob
     written: bool
     problems: tuple[Problem, ...]
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
-
 
 def plan_jobs(
     inputs: Iterable[tuple[Path, Path]], *, output: Path | None, out_dir: Path | None
 ) -> list[BuildJob]:
-    """Where each report goes: ``-o FILE``, under ``--out-dir`` (layout kept), or beside its workbook."""
-    jobs = []
+    """Where each report goes: ``-o FILE``, under ``--out-dir`` (layout kept), or beside its workbook.
+
+    Raises ItaError when two workbooks would write the same report (``plan.xlsx`` and
+    ``plan.xlsm``, or the same file given twice): one would silently replace the other.
+    """
+    jobs: dict[Path, BuildJob] = {}
     for workbook, relative in inputs:
         if output is not None:
             report = output
@@ -57,8 +53,14 @@ def plan_jobs(
             report = (out_dir / relative).with_suffix(".docx")
         else:
             report = workbook.with_suffix(".docx")
-        jobs.append(BuildJob(workbook, report))
-    return jobs
+        key = report.resolve()
+        if key in jobs:
+            raise ItaError(
+                f"{jobs[key].workbook} และ {workbook} จะได้รายงานไฟล์เดียวกัน ({report}) — "
+                "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือสร้างทีละไฟล์ด้วย -o"
+            )
+        jobs[key] = BuildJob(workbook, report)
+    return list(jobs.values())
 
 
 def build_one(job: BuildJob, options: RenderOptions, *, strict: bool = False) -> BuildOutcome:
@@ -86,30 +88,25 @@ def build_all(
     workers: int = 1,
     on_done: Callable[[BuildOutcome], None] = lambda outcome: None,
 ) -> list[BuildOutcome]:
-    """Build every job, in ``workers`` processes when there is more than one job; order kept."""
-    outcomes = list(_run(jobs, options, strict, workers, on_done))
-    return outcomes
+    """Build every job, in ``workers`` processes when there is more than one job.
 
-
-def _run(
-    jobs: list[BuildJob],
-    options: RenderOptions,
-    strict: bool,
-    workers: int,
-    on_done: Callable[[BuildOutcome], None],
-) -> Iterator[BuildOutcome]:
+    ``on_done`` hears of each outcome as it finishes (for progress); the list returned keeps the
+    order of ``jobs``, so that summaries read the same on every run.
+    """
     if workers <= 1 or len(jobs) <= 1:
+        outcomes = []
         for job in jobs:
-            outcome = build_one(job, options, strict=strict)
-            on_done(outcome)
-            yield outcome
-        return
+            outcomes.append(build_one(job, options, strict=strict))
+            on_done(outcomes[-1])
+        return outcomes
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = [pool.submit(build_one, job, options, strict=strict) for job in jobs]
-        for future in futures:
+        futures = {pool.submit(build_one, job, options, strict=strict): job for job in jobs}
+        finished: dict[BuildJob, BuildOutcome] = {}
+        for future in as_completed(futures):
             outcome = future.result()
+            finished[futures[future]] = outcome
             on_done(outcome)
-            yield outcome
+    return [finished[job] for job in jobs]
 
 
 def default_workers() -> int:

@@ -58,6 +58,20 @@ class Problem:
         return f"{self.cell}: {self.message}" if self.cell else self.message
 
 
+class HasProblems:
+    """Errors and warnings of anything that carries ``problems`` in the order found."""
+
+    problems: tuple[Problem, ...] | list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
 @dataclass(frozen=True)
 class Agency:
     """The agency sheet. Years are Buddhist era (B.E.)."""

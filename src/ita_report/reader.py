@@ -15,7 +15,7 @@ import openpyxl
 
 from ita_report.errors import WorkbookUnreadable
 from ita_report.labels import AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET, find_sheet
-from ita_report.model import Plan, Problem
+from ita_report.model import HasProblems, Plan, Problem
 from ita_report.package import WorkbookPackage, open_package
 from ita_report.problems import Problems
 from ita_report.read_agency import read_agency
@@ -29,20 +29,12 @@ MAX_SHEET_ROWS = 20_000
 
 
 @dataclass(frozen=True)
-class Loaded:
+class Loaded(HasProblems):
     """What reading one workbook gave: the plan when it is valid, and every problem found."""
 
     path: Path
     plan: Plan | None
     problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
 
 
 def load_workbook(path: Path) -> Loaded:
@@ -81,7 +73,7 @@ def load_workbook(path: Path) -> Loaded:
     plan = None
     if agency is not None and not problems.errors:
         plan = Plan(path, agency, measures, units, tuple(problems.warnings))
-    return Loaded(path, plan, tuple(problems.items))
+    return Loaded(path, plan, tuple(problems.problems))
 
 
 def _names(package: WorkbookPackage) -> str:
