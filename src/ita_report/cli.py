@@ -1,6 +1,8 @@
 """The command line: options in, one call to the core, results out. Nothing else lives here.
 
-Every ``ItaError`` is caught once, in :func:`main`, and becomes its message and exit status.
+Every ``ItaError`` is caught once, in the root group, and becomes its message and exit status.
+Each command imports the core it needs when it runs, so that ``--version`` and ``--help`` do not
+load openpyxl and ``check`` does not load the Word stack.
 """
 
 from __future__ import annotations
@@ -16,13 +18,11 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from ita_report import __version__
-from ita_report.build_report import BuildReporter, build_json
 from ita_report.console import make_console, print_problems, print_progress, print_validation
 from ita_report.errors import EXIT_INVALID, ItaError
 from ita_report.periods import parse_day
 from ita_report.render.options import Digits, RenderOptions, ReportKind
 from ita_report.thai import arabic, be_year
-from ita_report.workbooks import expand_inputs, load
 
 
 class _Commands(TyperGroup):
@@ -106,6 +106,8 @@ def _root(
 
 
 def _inputs(paths: list[Path]) -> list[Path]:
+    from ita_report.workbooks import expand_inputs
+
     found = list(expand_inputs(paths))
     if not found:
         raise ItaError("ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ")
@@ -120,6 +122,8 @@ def validate(workbooks: Workbooks, strict: Strict = False) -> None:
 
     ออก 0 เมื่อถูกต้องทุกไฟล์, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
+    from ita_report.workbooks import load
+
     out, err = make_console(), make_console(stderr=True)
     invalid = 0
     for path in _inputs(workbooks):
@@ -151,6 +155,7 @@ def check(
     ออก 0 เมื่อเสร็จทุกรายการ, 1 เมื่อยังมีรายการค้าง, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
     from ita_report.pending import progress, require_unit, workbook_json
+    from ita_report.workbooks import load
 
     day = as_of or date.today()
     out, err = make_console(), make_console(stderr=True)
@@ -260,8 +265,9 @@ def build(
     ออก 0 เมื่อสร้างครบทุกไฟล์, 2 เมื่อมีไฟล์ที่ไม่ถูกต้องหรืออ่านไม่ได้
     """
     from ita_report.build import build_all, default_workers, plan_jobs
+    from ita_report.build_report import BuildReporter, build_json
     from ita_report.render import renderer_for
-    from ita_report.workbooks import with_layout
+    from ita_report.workbooks import expand_inputs, with_layout
 
     inputs = list(with_layout(workbooks))
     if not inputs or (

@@ -9,14 +9,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ita_report.model import Problem, Severity, Status
-from ita_report.pending import Progress, period_text
-from ita_report.reader import Loaded
+
+if TYPE_CHECKING:
+    from ita_report.pending import Progress
+    from ita_report.reader import Loaded
 
 _STATUS_STYLE = {Status.IN_PROGRESS: "yellow", Status.NOT_STARTED: "red"}
 
@@ -55,6 +58,8 @@ def print_validation(console: Console, loaded: Loaded) -> None:
 
 def print_progress(console: Console, loaded: Loaded, state: Progress, unit: str | None) -> None:
     """The pending methods grouped by measure, then a one-line summary."""
+    from ita_report.pending import period_text
+
     assert loaded.plan is not None
     agency = loaded.plan.agency
     scope = f" — เฉพาะ {unit}" if unit else ""
