@@ -331,5 +331,14 @@ def template_export(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    Whatever the console's encoding (a cp1252 Windows console, a cp874 pipe), a character it
+    cannot show becomes ``?`` rather than a UnicodeEncodeError: ``--help`` and click's own
+    usage messages print before any of our consoles exist, and they are in Thai.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     app(prog_name="ita-report")

@@ -128,20 +128,26 @@ def _refuse_non_zip(path: Path, head: bytes) -> None:
         raise WorkbookUnreadable(f"เป็นไฟล์ zip ว่าง ไม่มีเวิร์กบุ๊กอยู่ภายใน — {_SAVE_AS_XLSX}", path)
     if not head.startswith(_ZIP_MAGIC):
         raise WorkbookUnreadable(
-            f"ไม่ใช่ไฟล์ Excel (.xlsx) — ดูเหมือนเป็นไฟล์ข้อความหรือ CSV ที่เปลี่ยนนามสกุล; {_SAVE_AS_XLSX}",
+            f"ไม่ใช่ไฟล์ Excel (.xlsx) — ดูเหมือนเป็นไฟล์ข้อความหรือ CSV{_renamed(path)}; {_SAVE_AS_XLSX}",
             path,
         )
+
+
+def _renamed(path: Path, to: str = "") -> str:
+    """`` ที่เปลี่ยนนามสกุล`` for a file named as a workbook that is none; nothing for ``plan.ods``."""
+    return f" ที่เปลี่ยนนามสกุล{to}" if path.suffix.lower() in (".xlsx", ".xlsm") else ""
 
 
 def _refuse_other_formats(path: Path, archive: zipfile.ZipFile) -> None:
     names = set(archive.namelist())
     if "mimetype" in names and "content.xml" in names:
         raise WorkbookUnreadable(
-            f"เป็นไฟล์ OpenDocument (.ods) ที่เปลี่ยนนามสกุลเป็น .xlsx — {_SAVE_AS_XLSX}", path
+            f"เป็นไฟล์ OpenDocument (.ods){_renamed(path, 'เป็น .xlsx')} ซึ่งไม่รองรับ — {_SAVE_AS_XLSX}",
+            path,
         )
     if "xl/workbook.bin" in names:
         raise WorkbookUnreadable(
-            f"เป็นไฟล์ Excel Binary (.xlsb) ที่เปลี่ยนนามสกุล ซึ่งไม่รองรับ — {_SAVE_AS_XLSX}", path
+            f"เป็นไฟล์ Excel Binary (.xlsb){_renamed(path)} ซึ่งไม่รองรับ — {_SAVE_AS_XLSX}", path
         )
     if "word/document.xml" in names:
         raise WorkbookUnreadable("เป็นเอกสาร Word ไม่ใช่เวิร์กบุ๊ก Excel — ตรวจว่าเลือกไฟล์ถูก", path)

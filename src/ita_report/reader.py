@@ -8,6 +8,10 @@ an unreadable file raises.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +45,8 @@ def load_workbook(path: Path) -> Loaded:
     """Read and validate one workbook. Raises WorkbookUnreadable for a file that is no workbook."""
     package = open_package(path)
     try:
-        sheets, oversized = _read_sheets(package)
+        with _quiet():
+            sheets, oversized = _read_sheets(package)
     finally:
         package.close()
     problems = Problems()
@@ -62,18 +67,36 @@ def load_workbook(path: Path) -> Loaded:
     units_sheet = sheets.get(UNITS_SHEET.key)
     units = read_units(units_sheet, problems) if units_sheet else ()
     measures = read_measures(measures_sheet, agency, units, problems) if measures_sheet else ()
-    for sheet in (s for s in (agency_sheet, measures_sheet, units_sheet) if s is not None):
-        for coordinate in sheet.scan.unsaved_formulas:
-            problems.error(
-                f"{sheet.name}!{coordinate}",
-                "สูตรนี้ไม่มีค่าที่บันทึกไว้ — เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกอีกครั้ง",
-            )
+    unsaved = [
+        f"{sheet.name}!{coordinate}"
+        for sheet in (agency_sheet, measures_sheet, units_sheet)
+        if sheet is not None
+        for coordinate in sheet.scan.unsaved_formulas
+    ]
+    # The value of an unsaved formula is unknown, not empty: what the sheet readers said about
+    # the empty cell they saw ("ต้องกรอก …") would mislead; the formula's own error says what to do.
+    problems.problems[:] = [p for p in problems.problems if p.cell not in unsaved]
+    for cell in unsaved:
+        problems.error(cell, "สูตรนี้ไม่มีค่าที่บันทึกไว้ — เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกอีกครั้ง")
     if measures_sheet is not None and not measures and not problems.errors:
         problems.error(measures_sheet.name, "ยังไม่มีมาตรการในชีตนี้ — กรอกอย่างน้อยหนึ่งมาตรการ")
     plan = None
     if agency is not None and not problems.errors:
         plan = Plan(path, agency, measures, units, tuple(problems.warnings))
     return Loaded(path, plan, tuple(problems.problems))
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep openpyxl's own words off the console while it reads.
+
+    On some damaged files openpyxl ``print``s to stdout before it raises (``0 is out of range``),
+    which would corrupt the JSON of ``check --json``; on ordinary ones it warns on stderr about
+    parts it drops (data-validation extensions …). The reader reports in its own words instead.
+    """
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 def _names(package: WorkbookPackage) -> str:

@@ -24,6 +24,8 @@ from openpyxl.utils.cell import (
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _MERGE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}mergeCell"
 _VALUE, _INLINE, _FORMULA = f"{_MAIN}v", f"{_MAIN}is", f"{_MAIN}f"
+#: Bytes fed to the parser at a time.
+_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,21 @@ class SheetScan:
     #: Coordinates (``C7``) of formulas with no saved value.
     unsaved_formulas: list[str] = field(default_factory=list)
 
+    _covered: dict[tuple[int, int], MergedRange] | None = field(default=None, repr=False)
+
     def merge_at(self, row: int, col: int) -> MergedRange | None:
-        """The merged range that covers the cell, if any."""
-        return next((m for m in self.merged if m.covers(row, col)), None)
+        """The merged range that covers the cell, if any.
+
+        Looked up in an index of the covered cells, built on first use and clipped to the data,
+        so that reading a sheet costs the same whether it has one merge or thousands.
+        """
+        if self._covered is None:
+            self._covered = {}
+            for merge in reversed(self.merged):  # the first listed range wins, as before
+                for r in range(merge.min_row, min(merge.max_row, self.last_row) + 1):
+                    for c in range(merge.min_col, min(merge.max_col, self.last_col) + 1):
+                        self._covered[(r, c)] = merge
+        return self._covered.get((row, col))
 
 
 def scan_sheet(archive: zipfile.ZipFile, member: str) -> SheetScan:
@@ -59,50 +73,92 @@ def scan_sheet(archive: zipfile.ZipFile, member: str) -> SheetScan:
 
 
 def _scan(stream: IO[bytes]) -> SheetScan:
-    scan = SheetScan()
-    row_index = 0
-    col_index = 0
-    events = etree.iterparse(
-        stream,
-        events=("start", "end"),
-        tag=(_ROW, _CELL, _MERGE),
+    """Feed the part to a parser that builds no tree: memory stays flat whatever the size, and a
+    sheet formatted down to row 1,048,576 takes seconds, not the tens a tree of it would."""
+    parser = etree.XMLParser(
+        target=_Scanner(),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
     )
-    for event, element in events:
-        tag = element.tag
-        if event == "start":
-            if tag == _ROW:
-                row_index = int(element.get("r") or row_index + 1)
-                col_index = 0
-            continue
-        if tag == _CELL:
-            reference = element.get("r")
-            if reference:
-                letters, row_from_ref = coordinate_from_string(reference)
-                col_index = column_index_from_string(letters)
-                row_index = row_from_ref
-            else:
-                col_index += 1
-            _note_cell(scan, element, row_index, col_index)
-            element.clear()
-        elif tag == _ROW:
-            element.clear()
-            # Drop finished rows from the tree so memory stays flat over a million rows.
-            while element.getprevious() is not None:
-                del element.getparent()[0]
-        else:
-            min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
-            scan.merged.append(MergedRange(min_col, min_row, max_col, max_row))
+    while chunk := stream.read(_CHUNK):
+        parser.feed(chunk)
+    scan: SheetScan = parser.close()
     return scan
 
 
-def _note_cell(scan: SheetScan, cell: etree._Element, row: int, col: int) -> None:
-    value = cell.find(_VALUE)
-    has_value = (value is not None and bool(value.text)) or cell.find(_INLINE) is not None
-    if cell.find(_FORMULA) is not None and not has_value:
+class _Scanner:
+    """lxml parser target: sees each element start and end, notes what the scan needs."""
+
+    def __init__(self) -> None:
+        self.scan = SheetScan()
+        self.row = 0
+        #: Column of the current (or last) cell; None until its reference is read.
+        self.col: int | None = 0
+        #: The reference (``C7``) of the current cell, read only when needed.
+        self.reference: str | None = None
+        #: Depth inside the current cell (1: the cell's own children), 0 outside any cell.
+        self.depth = 0
+        self.in_value = False
+        self.has_value = False
+        self.has_formula = False
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if self.depth:
+            self.depth += 1
+            if self.depth == 2:
+                if tag == _VALUE:
+                    self.in_value = True
+                elif tag == _INLINE:
+                    self.has_value = True
+                elif tag == _FORMULA:
+                    self.has_formula = True
+        elif tag == _CELL:
+            self.depth = 1
+            self.has_value = self.has_formula = False
+            reference = attrib.get("r")
+            if reference:
+                self.reference, self.col = reference, None
+            else:  # no reference: the column after the last cell
+                self.reference, self.col = None, self._column() + 1
+        elif tag == _ROW:
+            self.row = int(attrib.get("r") or self.row + 1)
+            self.reference, self.col = None, 0
+        elif tag == _MERGE:
+            min_col, min_row, max_col, max_row = range_boundaries(attrib.get("ref", ""))
+            self.scan.merged.append(MergedRange(min_col, min_row, max_col, max_row))
+
+    def data(self, text: str) -> None:
+        if self.in_value and text:
+            self.has_value = True
+
+    def end(self, tag: str) -> None:
+        if not self.depth:
+            return
+        self.depth -= 1
+        if self.depth == 1 and tag == _VALUE:
+            self.in_value = False
+        elif self.depth == 0 and (self.has_value or self.has_formula):
+            # Only a cell with something in it costs the parsing of its reference.
+            col = self._column()
+            if self.reference:
+                _, self.row = coordinate_from_string(self.reference)
+            _note_cell(self.scan, self.has_value, self.has_formula, self.row, col)
+
+    def close(self) -> SheetScan:
+        return self.scan
+
+    def _column(self) -> int:
+        if self.col is None:
+            assert self.reference is not None
+            letters, _ = coordinate_from_string(self.reference)
+            self.col = column_index_from_string(letters)
+        return self.col
+
+
+def _note_cell(scan: SheetScan, has_value: bool, has_formula: bool, row: int, col: int) -> None:
+    if has_formula and not has_value:
         scan.unsaved_formulas.append(f"{get_column_letter(col)}{row}")
         has_value = True
     if has_value:

@@ -5,10 +5,20 @@ Kept apart from the renderer so that the CLI can build options without importing
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import os
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+
+from ita_report.errors import ItaError
+
+#: Seconds a template may take to evaluate for one report. The default templates take well
+#: under a second even for thousands of methods; only a template that loops runs into this.
+DEFAULT_RENDER_TIMEOUT = 60.0
+#: Environment variable that sets another limit, in seconds (``ITA_REPORT_RENDER_TIMEOUT=300``).
+RENDER_TIMEOUT_ENV = "ITA_REPORT_RENDER_TIMEOUT"
 
 
 class ReportKind(StrEnum):
@@ -27,6 +37,27 @@ class Digits(StrEnum):
     ARABIC = "arabic"
 
 
+def default_render_timeout() -> float:
+    """The render timeout: ``ITA_REPORT_RENDER_TIMEOUT`` if set, else 60 seconds.
+
+    Raises ItaError for a value that is not a positive number of seconds: a typo must neither
+    remove the limit silently nor make every report fail with a misleading message.
+    """
+    text = os.environ.get(RENDER_TIMEOUT_ENV, "").strip()
+    if not text:
+        return DEFAULT_RENDER_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise ItaError(
+            f"ตัวแปร {RENDER_TIMEOUT_ENV} ต้องเป็นจำนวนวินาทีที่มากกว่า 0 เช่น 120 (พบ '{text}')"
+            f" — แก้ค่าตัวแปร หรือลบตัวแปรนี้เพื่อใช้ค่าเริ่มต้น {DEFAULT_RENDER_TIMEOUT:g} วินาที"
+        )
+    return seconds
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     """Everything about one report that does not come from the workbook."""
@@ -37,3 +68,6 @@ class RenderOptions:
     as_of: date | None = None
     #: A user's edited copy of a template; None uses the default template of ``kind``.
     template: Path | None = None
+    #: Seconds evaluating the template may take for one report before it is stopped (a
+    #: TemplateProblem); from ``ITA_REPORT_RENDER_TIMEOUT`` when not given.
+    timeout: float = field(default_factory=default_render_timeout)

@@ -58,6 +58,8 @@ def describe(error: BaseException) -> str:
     detail = str(error)
     if isinstance(error, LimitExceeded):
         return "คำสั่งในแม่แบบสร้างข้อความหรือตัวเลขที่ใหญ่เกินไป"
+    if isinstance(error, RecursionError):
+        return "คำสั่งในแม่แบบเรียกตัวเองซ้ำไม่รู้จบ (เช่น macro ที่เรียกตัวเอง)"
     if isinstance(error, SecurityError):
         return "แม่แบบพยายามเข้าถึงส่วนภายในของโปรแกรม ซึ่งไม่อนุญาต"
     if isinstance(error, UndefinedError):

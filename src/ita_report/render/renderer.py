@@ -7,9 +7,12 @@ compiled, and per report only renders the parts, checks them and zips the packag
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Generator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from jinja2 import Template
 from lxml import etree
 
 from ita_report.errors import TemplateProblem
@@ -17,12 +20,26 @@ from ita_report.model import Plan
 from ita_report.render.compiler import CompiledPart, CompiledTemplate, compile_template
 from ita_report.render.context import build_context
 from ita_report.render.defaults import default_template
-from ita_report.render.environment import make_environment
+from ita_report.render.environment import LimitExceeded, make_environment
 from ita_report.render.finish import finish_properties, finish_word_part, parse_strictly
-from ita_report.render.options import RenderOptions, ReportKind
+from ita_report.render.limits import (
+    CHECK_EVERY,
+    MAX_RENDERED_CHARS,
+    RenderTimeout,
+    check_deadline,
+    deadline,
+)
+from ita_report.render.options import RENDER_TIMEOUT_ENV, RenderOptions, ReportKind
 from ita_report.render.problems import describe, quote_around, template_lineno, template_problem
 
 _shared: ReportRenderer | None = None
+
+#: What to do about a template that runs past its deadline.
+_FIX_LOOP = (
+    "ตรวจคำสั่งวนซ้ำ {% for %} ในแม่แบบ (เช่น วนซ้ำซ้อนกันหลายชั้น หรือ macro ที่เรียกตัวเอง)"
+    f" แล้วลองอีกครั้ง; ถ้าแม่แบบถูกต้องแต่ข้อมูลมากจริง ให้ตั้งตัวแปร {RENDER_TIMEOUT_ENV}"
+    " เป็นจำนวนวินาทีที่มากขึ้น"
+)
 
 
 def renderer_for(template: Path | None = None) -> ReportRenderer:
@@ -47,14 +64,20 @@ class ReportRenderer:
         self._compiled: dict[ReportKind | Path, CompiledTemplate] = {}
 
     def render(self, plan: Plan, options: RenderOptions | None = None) -> bytes:
-        """The report of ``plan`` as .docx bytes; raises TemplateProblem, never writes a file."""
+        """The report of ``plan`` as .docx bytes; raises TemplateProblem, never writes a file.
+
+        The template is evaluated within ``options.timeout`` seconds and a bounded size (see
+        :mod:`ita_report.render.limits`); the checks and passes after it are linear in its output.
+        """
         options = options or RenderOptions()
         compiled = self.template(options)
         context = build_context(plan, options)
-        replaced = {
-            part.name: self._render_part(part, context, options, compiled.path)
-            for part in compiled.parts
-        }
+        try:
+            with deadline(options.timeout):
+                texts = [(part, _evaluate(part, context, compiled.path)) for part in compiled.parts]
+        except RenderTimeout as error:  # the timer went off between two parts
+            raise _timeout_problem(error, "", compiled.path) from error
+        replaced = {part.name: _finish(part, text, options, compiled.path) for part, text in texts}
         return compiled.package.write(replaced)
 
     def template(self, options: RenderOptions) -> CompiledTemplate:
@@ -66,26 +89,68 @@ class ReportRenderer:
             )
         return self._compiled[key]
 
-    @staticmethod
-    def _render_part(
-        part: CompiledPart, context: dict[str, Any], options: RenderOptions, path: Path | None
-    ) -> bytes:
-        text = part.source
-        if part.template is not None:
-            try:
-                text = part.template.render(context)
-            # Anything a template can raise (a Jinja error, 1/0 …) is the template's problem.
-            except Exception as error:
-                lineno = template_lineno(error.__traceback__, part.filename)
-                quote = quote_around(part.lines, lineno)
-                raise template_problem(describe(error), quote, str(error), path) from error
-        root = parse_strictly(text, path)
-        if part.is_word:
-            finish_word_part(root, options.digits, path)
-        else:
-            finish_properties(root, options.digits)
-        xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        return xml
+
+def _evaluate(part: CompiledPart, context: dict[str, Any], path: Path | None) -> str:
+    """The part's text with the template's tags evaluated; TemplateProblem if they fail."""
+    if part.template is None:
+        return part.source
+    try:
+        return _bounded(part.template, context)
+    # Anything a template can raise (a Jinja error, 1/0, endless recursion …) is its problem.
+    except Exception as error:
+        lineno = template_lineno(error.__traceback__, part.filename)
+        quote = quote_around(part.lines, lineno)
+        if isinstance(error, RenderTimeout):
+            raise _timeout_problem(error, quote, path) from error
+        raise template_problem(describe(error), quote, str(error), path) from error
+
+
+def _timeout_problem(error: RenderTimeout, quote: str, path: Path | None) -> TemplateProblem:
+    return template_problem(
+        f"แม่แบบใช้เวลานานเกิน {error.seconds:g} วินาที", quote, str(error), path, fix=_FIX_LOOP
+    )
+
+
+def _bounded(template: Template, context: dict[str, Any]) -> str:
+    """``template.render(context)``, but stopped past the deadline or MAX_RENDERED_CHARS.
+
+    Jinja's own ``render`` collects every output chunk in one list before joining them, so a
+    loop printing one character at a time fills the memory long before any timeout; here the
+    chunks are joined in batches and counted as they come.
+    """
+    pieces: list[str] = []
+    batch: list[str] = []
+    size = 0
+    chunks = cast(Generator[str, None, None], template.generate(context))
+    try:
+        for chunk in chunks:
+            batch.append(chunk)
+            size += len(chunk)
+            if size > MAX_RENDERED_CHARS:
+                raise LimitExceeded(f"the rendered part exceeds {MAX_RENDERED_CHARS:,} characters")
+            if len(batch) >= CHECK_EVERY:
+                check_deadline()
+                pieces.append("".join(batch))
+                batch.clear()
+    except (RenderTimeout, LimitExceeded) as error:
+        if inspect.getgeneratorstate(chunks) == inspect.GEN_SUSPENDED:
+            # Stopped here, between two chunks: raise it where the template stands, so that
+            # its traceback (and so the message) points at the tag that was running.
+            chunks.throw(error)
+        raise
+    pieces.append("".join(batch))
+    return "".join(pieces)
+
+
+def _finish(part: CompiledPart, text: str, options: RenderOptions, path: Path | None) -> bytes:
+    """The evaluated part checked, merged, line-broken and digit-converted, as XML bytes."""
+    root = parse_strictly(text, path)
+    if part.is_word:
+        finish_word_part(root, options.digits, path)
+    else:
+        finish_properties(root, options.digits)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
 
 
 def _template_bytes(options: RenderOptions) -> bytes:

@@ -1,0 +1,109 @@
+"""A deadline and a size bound on evaluating a template, so that no template runs forever.
+
+A template is a file a user edited. Two ``{% for %}`` loops nested inside each other over
+``range(100000)`` run for hours and print gigabytes; a macro that calls itself never ends. Jinja's
+sandbox stops a template reaching into the program, not running too long. So:
+
+* **A deadline** for evaluating one report (every part of its template). On POSIX, when the
+  renderer runs on the main thread (the CLI, and each worker process of ``build --jobs``), a
+  ``SIGALRM`` timer interrupts the template wherever it is. Everywhere else (Windows, a
+  renderer used from a thread), and as a second guard, the deadline is checked by the sandbox
+  at every call, attribute, item and intercepted operator, and by the renderer between chunks
+  of output, which together cover every loop that does or prints anything.
+* **A size bound** on the text one part produces (:data:`MAX_RENDERED_CHARS`), checked as the
+  text is produced, so that a loop printing a character a time fails long before it fills the
+  memory (Jinja would hold every piece in one list first).
+
+The timer belongs to whoever set it: if a ``SIGALRM`` handler or timer is already in place (a
+host program's), it is left alone and only the checks apply.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from types import FrameType
+
+#: Characters one rendered part may hold: the document part of a 20,000-method report is about
+#: 30 million; past this, a template is printing in a loop, not writing a report.
+MAX_RENDERED_CHARS = 128 * 1024 * 1024
+#: Output chunks between two checks of the clock (a chunk is often a single character).
+CHECK_EVERY = 4096
+
+
+class RenderTimeout(Exception):
+    """Evaluating a template took longer than its deadline allows."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"template evaluation exceeded {seconds:g} s")
+        self.seconds = seconds
+
+
+@dataclass
+class Deadline:
+    """The moment (``time.monotonic``) a template's evaluation must have ended by."""
+
+    seconds: float
+    at: float
+    active: bool = True
+
+    def check(self) -> None:
+        if self.active and time.monotonic() >= self.at:
+            raise RenderTimeout(self.seconds)
+
+
+_current: ContextVar[Deadline | None] = ContextVar("ita_report_render_deadline", default=None)
+
+
+def check_deadline() -> None:
+    """Raise RenderTimeout if the evaluation under way has run past its deadline."""
+    deadline = _current.get()
+    if deadline is not None:
+        deadline.check()
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[Deadline]:
+    """Evaluate templates inside this block for at most ``seconds``, or RenderTimeout."""
+    current = Deadline(seconds, time.monotonic() + seconds)
+    token = _current.set(current)
+    disarm = _arm_alarm(current)
+    try:
+        yield current
+    finally:
+        current.active = False
+        if disarm is not None:
+            disarm()
+        _current.reset(token)
+
+
+def _arm_alarm(current: Deadline) -> Callable[[], None] | None:
+    """Start a SIGALRM timer for ``current`` where that is possible and ours to use."""
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        return None
+    if signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0):
+        return None  # someone else's timer is running
+    previous = signal.getsignal(signal.SIGALRM)
+    if previous not in (signal.SIG_DFL, signal.SIG_IGN):
+        return None  # someone else handles SIGALRM
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        if current.active:
+            raise RenderTimeout(current.seconds)
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, current.seconds)
+
+    def disarm() -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+    return disarm
