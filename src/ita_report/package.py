@@ -67,6 +67,11 @@ class WorkbookPackage:
     archive: zipfile.ZipFile
     #: Sheet name as shown in Excel → the zip member of its XML, in workbook order.
     sheet_parts: dict[str, str]
+    #: The members holding the shared strings and the styles, where the workbook has them.
+    shared_strings: str | None = None
+    styles: str | None = None
+    #: Dates count from 1904 (old Mac Excel) rather than 1900.
+    date1904: bool = False
 
     def close(self) -> None:
         self.archive.close()
@@ -89,11 +94,11 @@ def open_package(path: Path) -> WorkbookPackage:
     try:
         _refuse_other_formats(path, archive)
         _refuse_bombs(path, archive)
-        sheet_parts = _sheet_parts(path, archive)
+        package = _index(path, archive)
     except BaseException:
         archive.close()
         raise
-    return WorkbookPackage(path, archive, sheet_parts)
+    return package
 
 
 def _read_head(path: Path) -> bytes:
@@ -173,8 +178,8 @@ def _refuse_bombs(path: Path, archive: zipfile.ZipFile) -> None:
             )
 
 
-def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet names → zip members, from workbook.xml and its relationships."""
+def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
+    """Sheets by name, the shared strings, the styles and the date system, from workbook.xml."""
     try:
         workbook = etree.fromstring(archive.read("xl/workbook.xml"), SAFE_XML)
         rels_name = "xl/_rels/workbook.xml.rels"
@@ -188,6 +193,7 @@ def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
             f"ส่วนประกอบหลักของเวิร์กบุ๊กเสียหาย (xl/workbook.xml) — {_SAVE_AS_XLSX}", path
         ) from exc
     targets: dict[str, str] = {}
+    by_type: dict[str, str] = {}
     if rels is not None:
         for rel in rels.iter(f"{{{_PACKAGE_REL}}}Relationship"):
             target = rel.get("Target", "")
@@ -195,9 +201,19 @@ def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
                 target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
             )
             targets[rel.get("Id", "")] = str(PurePosixPath(member))
+            by_type.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], str(PurePosixPath(member)))
     parts: dict[str, str] = {}
     for sheet in workbook.iter(f"{{{_MAIN}}}sheet"):
         member = targets.get(sheet.get(f"{{{_OFFICE_REL}}}id", ""))
         if member is not None:
             parts[sheet.get("name", "")] = member
-    return parts
+    properties = workbook.find(f"{{{_MAIN}}}workbookPr")
+    date1904 = properties is not None and properties.get("date1904", "") in ("1", "true")
+    return WorkbookPackage(
+        path,
+        archive,
+        parts,
+        shared_strings=by_type.get("sharedStrings", "xl/sharedStrings.xml"),
+        styles=by_type.get("styles", "xl/styles.xml"),
+        date1904=date1904,
+    )

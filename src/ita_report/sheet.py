@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from openpyxl.utils.cell import get_column_letter
-
+from ita_report.cellref import column_letter
 from ita_report.sheetscan import SheetScan
 
 
@@ -20,7 +19,7 @@ class Sheet:
 
     def ref(self, row: int, col: int) -> str:
         """``มาตรการ!C4``: how messages point at a cell."""
-        return f"{self.name}!{get_column_letter(col)}{row}"
+        return f"{self.name}!{column_letter(col)}{row}"
 
     def value(self, row: int, col: int) -> object:
         """The cell's value; a cell covered by a merged range has its top-left cell's value."""

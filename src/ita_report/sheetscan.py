@@ -1,31 +1,36 @@
-"""One streaming pass over a worksheet's XML: where its data ends, what is merged, what is unsaved.
+"""One streaming pass over a worksheet's XML: its values, where they end, merges, unsaved formulas.
 
-openpyxl's read-only mode streams cells but hides merged ranges, and reads a sheet formatted down
-to row 1,048,576 to its very end. This scan, in bounded memory, finds the last row and column
-that hold a value, so that the reader stops there; it also lists merged ranges and formulas
-whose value was never saved (a file written by a program, not Excel), which openpyxl reads as
-empty cells.
+The pass feeds the part to a parser target that builds no tree, so memory grows with the cells
+that hold something, not with the sheet's size: a sheet formatted down to row 1,048,576 costs
+seconds and no more memory than its data. Only cells with a value are kept, so the reader knows
+the last row and column of data and stops there. Merged ranges and formulas whose value was
+never saved (a file written by a program, not by Excel) are noted on the way.
+
+Values come out as openpyxl would give them: text, int or float, bool, datetime for a number in
+a date format, the error text (``#N/A``) of a formula that failed.
 """
 
 from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass, field
-from typing import IO
+from datetime import datetime
 
 from lxml import etree
-from openpyxl.utils.cell import (
-    column_index_from_string,
-    coordinate_from_string,
-    get_column_letter,
-    range_boundaries,
-)
+
+from ita_report.cellref import column_letter, range_bounds, split_reference
+from ita_report.workbook_parts import serial_to_datetime
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _MERGE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}mergeCell"
 _VALUE, _INLINE, _FORMULA = f"{_MAIN}v", f"{_MAIN}is", f"{_MAIN}f"
+_TEXT, _PHONETIC = f"{_MAIN}t", f"{_MAIN}rPh"
 #: Bytes fed to the parser at a time.
 _CHUNK = 1024 * 1024
+
+
+class SheetDamaged(ValueError):
+    """A cell whose content cannot be what its type says (a shared string that is not there)."""
 
 
 @dataclass(frozen=True)
@@ -35,8 +40,14 @@ class MergedRange:
     max_col: int
     max_row: int
 
-    def covers(self, row: int, col: int) -> bool:
-        return self.min_row <= row <= self.max_row and self.min_col <= col <= self.max_col
+
+@dataclass(frozen=True)
+class CellStyles:
+    """What a cell's value means beyond its XML: shared strings, date formats, date system."""
+
+    shared_strings: list[str] = field(default_factory=list)
+    date_styles: frozenset[int] = frozenset()
+    date1904: bool = False
 
 
 @dataclass
@@ -45,11 +56,21 @@ class SheetScan:
     last_col: int = 0
     #: The first cell with data in the last row of data (``A1048576``): where a stray value sits.
     last_cell: str = ""
+    #: (row, column) → value, for every cell that holds one.
+    cells: dict[tuple[int, int], object] = field(default_factory=dict)
     merged: list[MergedRange] = field(default_factory=list)
     #: Coordinates (``C7``) of formulas with no saved value.
     unsaved_formulas: list[str] = field(default_factory=list)
 
     _covered: dict[tuple[int, int], MergedRange] | None = field(default=None, repr=False)
+
+    def rows(self) -> tuple[tuple[object, ...], ...]:
+        """The values row by row up to the last row and column of data; None where empty."""
+        width = range(1, self.last_col + 1)
+        return tuple(
+            tuple(self.cells.get((row, col)) for col in width)
+            for row in range(1, self.last_row + 1)
+        )
 
     def merge_at(self, row: int, col: int) -> MergedRange | None:
         """The merged range that covers the cell, if any.
@@ -59,39 +80,40 @@ class SheetScan:
         """
         if self._covered is None:
             self._covered = {}
-            for merge in reversed(self.merged):  # the first listed range wins, as before
+            for merge in reversed(self.merged):  # the first listed range wins
                 for r in range(merge.min_row, min(merge.max_row, self.last_row) + 1):
                     for c in range(merge.min_col, min(merge.max_col, self.last_col) + 1):
                         self._covered[(r, c)] = merge
         return self._covered.get((row, col))
 
 
-def scan_sheet(archive: zipfile.ZipFile, member: str) -> SheetScan:
-    """Scan one worksheet part. Raises etree.XMLSyntaxError on malformed XML."""
-    with archive.open(member) as stream:
-        return _scan(stream)
+def scan_sheet(
+    archive: zipfile.ZipFile, member: str, styles: CellStyles | None = None
+) -> SheetScan:
+    """Scan one worksheet part.
 
-
-def _scan(stream: IO[bytes]) -> SheetScan:
-    """Feed the part to a parser that builds no tree: memory stays flat whatever the size, and a
-    sheet formatted down to row 1,048,576 takes seconds, not the tens a tree of it would."""
+    Raises etree.XMLSyntaxError on malformed XML and ValueError (SheetDamaged among them) on a
+    cell that cannot be read.
+    """
     parser = etree.XMLParser(
-        target=_Scanner(),
+        target=_Scanner(styles or CellStyles()),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
     )
-    while chunk := stream.read(_CHUNK):
-        parser.feed(chunk)
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            parser.feed(chunk)
     scan: SheetScan = parser.close()
     return scan
 
 
 class _Scanner:
-    """lxml parser target: sees each element start and end, notes what the scan needs."""
+    """lxml parser target: sees each element start and end, keeps what the reader needs."""
 
-    def __init__(self) -> None:
+    def __init__(self, styles: CellStyles) -> None:
+        self.styles = styles
         self.scan = SheetScan()
         self.row = 0
         #: Column of the current (or last) cell; None until its reference is read.
@@ -100,8 +122,12 @@ class _Scanner:
         self.reference: str | None = None
         #: Depth inside the current cell (1: the cell's own children), 0 outside any cell.
         self.depth = 0
-        self.in_value = False
-        self.has_value = False
+        self.kind = ""
+        self.style = 0
+        self.text: list[str] | None = None  # collecting <v> or inline <t> text when a list
+        self.in_phonetic = False
+        self.value: str | None = None
+        self.inline: list[str] | None = None
         self.has_formula = False
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
@@ -109,14 +135,21 @@ class _Scanner:
             self.depth += 1
             if self.depth == 2:
                 if tag == _VALUE:
-                    self.in_value = True
+                    self.text = []
                 elif tag == _INLINE:
-                    self.has_value = True
+                    self.inline = []
                 elif tag == _FORMULA:
                     self.has_formula = True
+            elif tag == _PHONETIC:
+                self.in_phonetic = True
+            elif tag == _TEXT and self.inline is not None and not self.in_phonetic:
+                self.text = self.inline
         elif tag == _CELL:
             self.depth = 1
-            self.has_value = self.has_formula = False
+            self.value = self.inline = self.text = None
+            self.has_formula = self.in_phonetic = False
+            self.kind = attrib.get("t", "n")
+            self.style = int(attrib.get("s") or 0)
             reference = attrib.get("r")
             if reference:
                 self.reference, self.col = reference, None
@@ -126,43 +159,73 @@ class _Scanner:
             self.row = int(attrib.get("r") or self.row + 1)
             self.reference, self.col = None, 0
         elif tag == _MERGE:
-            min_col, min_row, max_col, max_row = range_boundaries(attrib.get("ref", ""))
-            self.scan.merged.append(MergedRange(min_col, min_row, max_col, max_row))
+            self.scan.merged.append(MergedRange(*range_bounds(attrib.get("ref", ""))))
 
     def data(self, text: str) -> None:
-        if self.in_value and text:
-            self.has_value = True
+        if self.text is not None:
+            self.text.append(text)
 
     def end(self, tag: str) -> None:
         if not self.depth:
             return
         self.depth -= 1
-        if self.depth == 1 and tag == _VALUE:
-            self.in_value = False
-        elif self.depth == 0 and (self.has_value or self.has_formula):
-            # Only a cell with something in it costs the parsing of its reference.
-            col = self._column()
-            if self.reference:
-                _, self.row = coordinate_from_string(self.reference)
-            _note_cell(self.scan, self.has_value, self.has_formula, self.row, col)
+        if tag == _VALUE and self.depth == 1 and self.text is not None:
+            self.value = "".join(self.text)
+            self.text = None
+        elif tag == _TEXT and self.inline is not None:
+            self.text = None
+        elif tag == _PHONETIC:
+            self.in_phonetic = False
+        elif self.depth == 0:
+            self._finish_cell()
 
-    def close(self) -> SheetScan:
-        return self.scan
+    def _finish_cell(self) -> None:
+        has_value = bool(self.value) or self.inline is not None
+        if not has_value and not self.has_formula:
+            return  # an empty, perhaps formatted, cell: most of a sheet formatted to the end
+        # Only a cell with something in it costs the parsing of its reference.
+        col = self._column()
+        if self.reference:
+            self.row = split_reference(self.reference)[0]
+        scan = self.scan
+        if has_value:
+            scan.cells[(self.row, col)] = self._value()
+        else:
+            scan.unsaved_formulas.append(f"{column_letter(col)}{self.row}")
+        if self.row > scan.last_row:
+            scan.last_row = self.row
+            scan.last_cell = f"{column_letter(col)}{self.row}"
+        scan.last_col = max(scan.last_col, col)
+
+    def _value(self) -> object:
+        kind, raw = self.kind, self.value or ""
+        if self.inline is not None:
+            return "".join(self.inline)
+        if kind == "s":
+            strings = self.styles.shared_strings
+            index = int(raw)
+            if not 0 <= index < len(strings):
+                raise SheetDamaged(f"shared string {index} of {len(strings)}")
+            return strings[index]
+        if kind in ("str", "e"):
+            return raw
+        if kind == "b":
+            return raw.strip() in ("1", "true")
+        if kind == "d":
+            return datetime.fromisoformat(raw.strip())
+        number = float(raw)
+        if self.style in self.styles.date_styles:
+            try:
+                return serial_to_datetime(number, date1904=self.styles.date1904)
+            except (OverflowError, ValueError):
+                pass  # far outside any calendar: left as the number, which the reader refuses
+        return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
     def _column(self) -> int:
         if self.col is None:
             assert self.reference is not None
-            letters, _ = coordinate_from_string(self.reference)
-            self.col = column_index_from_string(letters)
+            self.col = split_reference(self.reference)[1]
         return self.col
 
-
-def _note_cell(scan: SheetScan, has_value: bool, has_formula: bool, row: int, col: int) -> None:
-    if has_formula and not has_value:
-        scan.unsaved_formulas.append(f"{get_column_letter(col)}{row}")
-        has_value = True
-    if has_value:
-        if row > scan.last_row:
-            scan.last_row = row
-            scan.last_cell = f"{get_column_letter(col)}{row}"
-        scan.last_col = max(scan.last_col, col)
+    def close(self) -> SheetScan:
+        return self.scan

@@ -1,0 +1,97 @@
+"""The workbook-wide parts a sheet's values depend on: shared strings and date formats.
+
+A cell holds an index into the shared strings, or a number that is a date only because its
+style's number format says so. These are read once per workbook, in bounded memory, with the
+same entity-free parser as every other part.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import datetime, timedelta
+
+from lxml import etree
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_SI, _T, _R, _RPH = f"{_MAIN}si", f"{_MAIN}t", f"{_MAIN}r", f"{_MAIN}rPh"
+
+#: Built-in number formats that show dates or times: 14-22 and 45-47 everywhere, 27-36 and
+#: 50-58 in East Asian editions, 71-81 in Thai Excel (ECMA-376 §18.8.30: ว/ด/ปปปป, d/m/bb …).
+_BUILTIN_DATE_FORMATS = frozenset(
+    [*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59), *range(71, 82)]
+)
+# In a format code: quoted text, escaped characters and [colour]/[$-th-TH] sections say nothing
+# of dates; [h] [mm] [ss] (elapsed time) do.
+_NOT_DATE_PARTS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)
+# Day, month, year, hour, second, Buddhist year (b), and Thai Excel's letters for the same.
+_DATE_TOKENS = re.compile(r"[dmyhsbวดปชนท]", re.IGNORECASE)
+
+_EPOCH_1900 = datetime(1899, 12, 30)
+_EPOCH_1904 = datetime(1904, 1, 1)
+
+_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+
+
+def read_shared_strings(archive: zipfile.ZipFile, member: str | None) -> list[str]:
+    """Every shared string's text, rich-text runs joined, phonetic guides (rPh) left out."""
+    if member is None or member not in archive.namelist():
+        return []
+    strings: list[str] = []
+    with archive.open(member) as stream:
+        for _, item in etree.iterparse(stream, tag=_SI, **_SAFE):
+            strings.append(_text_of(item))
+            item.clear()
+            while item.getprevious() is not None:
+                del item.getparent()[0]
+    return strings
+
+
+def _text_of(item: etree._Element) -> str:
+    parts: list[str] = []
+    for child in item:
+        if child.tag == _T:
+            parts.append(child.text or "")
+        elif child.tag == _R:
+            parts.extend(t.text or "" for t in child.iter(_T))
+    return "".join(parts)
+
+
+def read_date_styles(archive: zipfile.ZipFile, member: str | None) -> frozenset[int]:
+    """Indices of the cell formats (a cell's ``s``) whose number format shows a date or time."""
+    if member is None or member not in archive.namelist():
+        return frozenset()
+    root = etree.fromstring(archive.read(member), etree.XMLParser(**_SAFE))
+    custom = {
+        int(fmt.get("numFmtId", "-1")): fmt.get("formatCode", "")
+        for fmt in root.iter(f"{_MAIN}numFmt")
+    }
+    cell_formats = root.find(f"{_MAIN}cellXfs")
+    if cell_formats is None:
+        return frozenset()
+    dates: set[int] = set()
+    for index, xf in enumerate(cell_formats.iter(f"{_MAIN}xf")):
+        number_format = int(xf.get("numFmtId", "0"))
+        code = custom.get(number_format)
+        if is_date_format(code) if code is not None else number_format in _BUILTIN_DATE_FORMATS:
+            dates.add(index)
+    return frozenset(dates)
+
+
+def is_date_format(code: str) -> bool:
+    """Whether a custom number format code (``d/m/yyyy``, ``[$-th-TH]d mmm bb``) shows a date."""
+    if code.strip().lower() in ("general", "@", ""):
+        return False
+    return bool(_DATE_TOKENS.search(_NOT_DATE_PARTS.sub("", code)))
+
+
+def serial_to_datetime(serial: float, *, date1904: bool) -> datetime:
+    """An Excel serial day number → datetime. Raises OverflowError/ValueError far out of range."""
+    if date1904:
+        epoch = _EPOCH_1904
+    else:
+        epoch = _EPOCH_1900
+        if 0 < serial < 60:  # Excel's phantom 29 February 1900
+            serial += 1
+    days, fraction = divmod(serial, 1)
+    return epoch + timedelta(days=days, milliseconds=round(fraction * 86_400_000))
