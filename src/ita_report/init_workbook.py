@@ -51,21 +51,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ita_report.errors import OutputProblem
+from ita_report.init_instructions import instructions
 from ita_report.labels import (
     AGENCY_FIELDS,
     AGENCY_SHEET,
+    INSTRUCTIONS_SHEET,
     ITA_INDICATORS,
     MEASURE_COLUMNS,
     MEASURES_SHEET,
+    UNITS_HEADER,
     UNITS_SHEET,
     Label,
 )
 from ita_report.model import Status
 from ita_report.output import write_atomic
 from ita_report.thai import be_year, to_thai_digits
-
-INSTRUCTIONS_SHEET = "คำแนะนำ"
-UNITS_HEADER = "หน่วยงานย่อย"
 
 #: Header of the agency sheet; its A cell is not a field label, so the reader skips the row.
 AGENCY_HEADER = ("รายการ", "ข้อมูล", "คำอธิบาย")
@@ -368,7 +368,7 @@ def _write_instructions_sheet(ws: Worksheet, file_name: str) -> None:
     title.font = _TITLE_FONT
     title.alignment = _NO_WRAP
     row = 2
-    for topic, text in _instructions(file_name):
+    for topic, text in instructions(file_name):
         section = text is None
         row += 2 if section else 1  # a blank row before each section
         for column, value in enumerate((topic, text), start=1):
@@ -378,130 +378,6 @@ def _write_instructions_sheet(ws: Worksheet, file_name: str) -> None:
             if section:
                 cell.fill = _SECTION_FILL
     ws.sheet_view.showGridLines = False
-
-
-def _instructions(file_name: str) -> tuple[tuple[str, str | None], ...]:
-    """The instruction rows: ``(heading, None)`` starts a section, ``(topic, text)`` explains.
-
-    Column names and status values come from the vocabulary, so the help cannot name a label
-    the reader does not know.
-    """
-    keys = ("measure", "method", "responsible", "period", "start", "end", "status", "result")
-    measure, method, responsible, period, start, end, status, result = map(_measure_title, keys)
-    suggestion = _measure_title("suggestion")
-    done, in_progress, not_started = _STATUS_VALUES
-    workbook = _quoted(file_name)
-    required = ", ".join(field.title for field in AGENCY_FIELDS if field.required)
-    sheets = (
-        f"{AGENCY_SHEET.title}: ข้อมูลหน่วยงาน | {MEASURES_SHEET.title}: มาตรการและวิธีการดำเนินการ"
-        f" | {UNITS_SHEET.title}: รายชื่อหน่วยงานย่อย (ไม่บังคับ) | {INSTRUCTIONS_SHEET}: แผ่นนี้"
-    )
-    return (
-        ("ภาพรวม", None),
-        (
-            "ใช้ทำอะไร",
-            "กรอกสมุดงานนี้ปีละหนึ่งไฟล์ แล้วใช้โปรแกรม ita-report สร้างรายงานผลการดำเนินการ"
-            "มาตรการส่งเสริมคุณธรรมและความโปร่งใสเป็นไฟล์ Word ให้อัตโนมัติ",
-        ),
-        ("แผ่นงาน", sheets),
-        (
-            "ข้อควรระวัง",
-            "อย่าเปลี่ยนชื่อแผ่นงานและชื่อหัวคอลัมน์ เพราะโปรแกรมใช้ชื่อเหล่านี้ค้นหาข้อมูล"
-            " (สลับลำดับคอลัมน์ได้) และบันทึกไฟล์เป็น .xlsx เสมอ",
-        ),
-        (f"แผ่นงาน {AGENCY_SHEET.title}", None),
-        (
-            "วิธีกรอก",
-            "กรอกในคอลัมน์ ข้อมูล (คอลัมน์ B) ทีละรายการ โดยไม่แก้ชื่อรายการในคอลัมน์ A คอลัมน์ C เป็นคำอธิบาย",
-        ),
-        ("รายการที่ต้องกรอก", f"{required} (คำอธิบายขึ้นต้นว่า จำเป็น) รายการอื่นเว้นว่างได้"),
-        (
-            "ปีงบประมาณ",
-            "ปี พ.ศ. เช่น 2568 ปีงบประมาณ 2568 เริ่ม 1 ตุลาคม 2567 สิ้นสุด 30 กันยายน 2568",
-        ),
-        (f"แผ่นงาน {MEASURES_SHEET.title}", None),
-        (
-            "หนึ่งแถวต่อหนึ่งวิธีการ",
-            "แต่ละแถวคือวิธีการดำเนินการหนึ่งวิธี แผ่นงานนี้ใส่มาตรการตามตัวชี้วัด ITA ทั้ง ๑๐ ตัว"
-            "ไว้ให้แล้ว แก้ชื่อ เพิ่ม หรือลบมาตรการได้ตามที่หน่วยงานกำหนดเอง",
-        ),
-        (
-            "มาตรการที่มีหลายวิธีการ",
-            "แทรกแถวใต้แถวของมาตรการ (คลิกขวาที่หมายเลขแถว แล้วเลือก แทรก)"
-            f" กรอกวิธีการถัดไปในแถวใหม่ และเว้นช่อง {measure} ว่างไว้"
-            f" หรือผสานเซลล์ (Merge) ช่อง {measure} ลงมาก็ได้"
-            " โปรแกรมถือว่าเป็นมาตรการเดียวกับแถวบน แถวว่างจะถูกข้ามไป",
-        ),
-        (
-            "ลำดับ",
-            "ไม่ต้องพิมพ์ลำดับหน้ามาตรการหรือวิธีการ โปรแกรมใส่ให้เอง"
-            " ถ้าพิมพ์ไว้แล้ว (เช่น ๑. หรือ 1.) โปรแกรมจะไม่ใส่ซ้ำ",
-        ),
-        (measure, "ชื่อมาตรการหรือแนวทาง (จำเป็น)"),
-        (method, "สิ่งที่ทำเพื่อให้มาตรการเกิดผล (จำเป็น)"),
-        (
-            responsible,
-            "หน่วยงานย่อยที่รับผิดชอบ (จำเป็น) ถ้ามีหลายหน่วยให้คั่นด้วย / หรือ , เช่น สำนักปลัด/กองคลัง",
-        ),
-        (
-            period,
-            "ข้อความ เช่น มี.ค. – ก.ย. ๖๘ หรือ ตลอดปีงบประมาณ รายงานจะแสดงตามที่พิมพ์"
-            f" ถ้าเว้นว่าง ให้กรอก {start} และ {end} แทน แล้วโปรแกรมจะเขียนระยะเวลาให้เอง",
-        ),
-        (
-            f"{start} / {end}",
-            "วันที่เริ่มและวันที่สิ้นสุด พิมพ์แบบ วัน/เดือน/ปี เช่น 1/10/2567"
-            " ใช้ปี พ.ศ. หรือ ค.ศ. ก็ได้ (1/10/2024) แต่พิมพ์ปี 4 หลักเสมอ"
-            " วันที่ควรอยู่ในปีงบประมาณ"
-            f" ถ้ากรอกทั้ง {period} และวันที่ รายงานแสดงข้อความที่พิมพ์"
-            " ส่วนวันที่ใช้ตรวจว่าวิธีการใดเลยกำหนด",
-        ),
-        (
-            status,
-            f"เลือกจากรายการในเซลล์ (ลูกศรด้านขวา): {done}, {in_progress} หรือ {not_started}"
-            f" ถ้าเว้นว่าง โปรแกรมดูจาก{result}: ถ้าเขียนว่า อยู่ระหว่าง… ถือว่า{in_progress}"
-            f" ถ้าไม่มีผล ถือว่า{not_started} ถ้ามีผลอื่น ถือว่า{done}",
-        ),
-        (result, "สิ่งที่ได้ทำไปแล้วและผลที่เกิดขึ้น เว้นว่างได้"),
-        (suggestion, "ข้อเสนอแนะเพื่อปรับปรุงในปีต่อไป เว้นว่างได้"),
-        (
-            "ขึ้นบรรทัดใหม่",
-            "ขึ้นบรรทัดใหม่ในเซลล์เดียวกันได้ด้วย Alt+Enter (LibreOffice Calc: Ctrl+Enter)"
-            " รายงานจะขึ้นบรรทัดใหม่ตรงตำแหน่งเดียวกัน",
-        ),
-        (f"แผ่นงาน {UNITS_SHEET.title} (ไม่บังคับ)", None),
-        (
-            "รายชื่อหน่วยงานย่อย",
-            f"พิมพ์ชื่อหน่วยงานย่อยของหน่วยงาน หนึ่งชื่อต่อแถว ใต้หัวคอลัมน์ {UNITS_HEADER}"
-            f" ถ้ากรอกไว้ โปรแกรมจะเตือนเมื่อช่อง{responsible}ในแผ่นงาน {MEASURES_SHEET.title}"
-            " มีชื่อที่ไม่อยู่ในรายชื่อ (เช่น พิมพ์ผิด) และเสนอชื่อที่ใกล้เคียง"
-            " ถ้าไม่ใช้ ปล่อยว่างไว้ได้",
-        ),
-        ("สร้างรายงาน", None),
-        (
-            f"ita-report validate {workbook}",
-            "ตรวจว่ากรอกครบและถูกต้อง ถ้าผิดจะบอกตำแหน่งเซลล์ เช่น มาตรการ!C4 (แผ่นงาน มาตรการ เซลล์ C4)",
-        ),
-        (
-            f"ita-report check {workbook}",
-            "แสดงวิธีการที่ยังไม่แล้วเสร็จ และวิธีการที่เลยกำหนดแล้ว",
-        ),
-        (
-            f"ita-report build {workbook}",
-            "สร้างรายงานเป็นไฟล์ Word ชื่อเดียวกันในโฟลเดอร์เดียวกัน (เติม --kind plan"
-            " เพื่อสร้างเอกสารมาตรการต้นปี ซึ่งไม่มีคอลัมน์ผลการดำเนินการและข้อเสนอแนะ)",
-        ),
-        ("ชื่อไฟล์", "ถ้าเปลี่ยนชื่อไฟล์นี้ ให้ใช้ชื่อใหม่ในคำสั่ง"),
-    )
-
-
-def _measure_title(key: str) -> str:
-    return next(label.title for label in MEASURE_COLUMNS if label.key == key)
-
-
-def _quoted(file_name: str) -> str:
-    """The file name as it must be typed in a shell: quoted when it has spaces."""
-    return f'"{file_name}"' if any(ch.isspace() for ch in file_name) else file_name
 
 
 # --- shared formatting ------------------------------------------------------------------------

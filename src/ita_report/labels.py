@@ -33,6 +33,10 @@ class Label:
 AGENCY_SHEET = Label("agency", ("หน่วยงาน",))
 MEASURES_SHEET = Label("measures", ("มาตรการ",))
 UNITS_SHEET = Label("units", ("ผู้รับผิดชอบ",))
+#: The header ``init`` writes above the units; the reader skips it.
+UNITS_HEADER = "หน่วยงานย่อย"
+#: The instructions sheet ``init`` writes; the reader ignores it like any other sheet.
+INSTRUCTIONS_SHEET = "คำแนะนำ"
 
 AGENCY_FIELDS: tuple[Label, ...] = (
     Label("agency", ("ชื่อหน่วยงาน",), required=True),

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ita_report.cells import cell_text
-from ita_report.labels import UNITS_SHEET
+from ita_report.labels import UNITS_HEADER, UNITS_SHEET
 from ita_report.problems import Problems
 from ita_report.sheet import Sheet
 from ita_report.thai import normalise_label
 
 #: A first row that is one of these is a header, not a unit.
 _HEADERS = {
-    normalise_label(text) for text in (*UNITS_SHEET.spellings(), "หน่วยงานย่อย", "หน่วยงาน", "unit")
+    normalise_label(text) for text in (*UNITS_SHEET.spellings(), UNITS_HEADER, "หน่วยงาน", "unit")
 }
 
 
