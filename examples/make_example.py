@@ -15,8 +15,6 @@ entry timestamps are fixed, so re-running does not change a committed file.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,13 +25,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook as WorkbookType
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
+
+from ita_report.init_workbook import workbook_bytes
 
 OUTPUT = Path(__file__).with_name("plan.xlsx")
 
 # Fixed timestamps so that every run writes the same bytes.
 FIXED_TIMESTAMP = datetime(2021, 10, 1, 9, 0, 0)
-FIXED_ZIP_TIME = (2021, 10, 1, 9, 0, 0)
 
 DONE = "ดำเนินการแล้ว"
 IN_PROGRESS = "อยู่ระหว่างดำเนินการ"
@@ -446,28 +444,9 @@ def build_workbook() -> WorkbookType:
     return wb
 
 
-def save_reproducibly(wb: WorkbookType, path: Path) -> None:
-    """Save like ``wb.save`` but with fixed timestamps, so the bytes never change.
-
-    ``Workbook.save`` stamps the current time into the document properties and
-    every zip entry; this writes through openpyxl's ``ExcelWriter`` (which keeps
-    the properties set above) and re-packs the zip with a fixed entry time.
-    """
-    raw = io.BytesIO()
-    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
-    with (
-        zipfile.ZipFile(raw) as src,
-        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info))
-
-
 def main() -> None:
-    save_reproducibly(build_workbook(), OUTPUT)
+    # The same reproducible save as ``ita-report init``: fixed properties and zip entry times.
+    OUTPUT.write_bytes(workbook_bytes(build_workbook()))
     methods = sum(len(m.methods) for m in MEASURES)
     print(f"wrote {OUTPUT} ({len(MEASURES)} measures, {methods} methods)")
 
