@@ -102,13 +102,15 @@ MEASURE_CELL = "{% vmerge row.merge %}{{ row.measure.label }}"
 COLUMNS: dict[ReportKind, tuple[Column, ...]] = {
     ReportKind.RESULTS: (
         Column("มาตรการ/แนวทาง", 1928, MEASURE_CELL),  # 3.4 cm
-        Column("วิธีการดำเนินการ", 3572, "{{ row.method.label }}"),  # 6.3 cm
-        Column("ผู้รับผิดชอบ", 1814, "{{ row.method.responsible }}"),  # 3.2 cm: "ประชาสัมพันธ์"
+        Column("วิธีการดำเนินการ", 3459, "{{ row.method.label }}"),  # 6.1 cm
+        # 3.6 cm: "ประชาสัมพันธ์" in 16 pt fits on one line; narrower, Word and LibreOffice
+        # break it inside the word ("ประชาสัมพั/นธ์").
+        Column("ผู้รับผิดชอบ", 2041, "{{ row.method.responsible }}"),  # 3.6 cm
         Column("ระยะเวลาดำเนินการ", 1531, None),  # 2.7 cm
         Column("ผลการดำเนินการ", 3175, "{{ row.method.outcome }}"),  # 5.6 cm
-        # 4 cm: a one-sentence suggestion takes five lines, not seven, so that the first row
-        # still fits under the introduction on page one.
-        Column("ข้อเสนอแนะ", 2244, "{{ row.method.suggestion }}"),  # 3.96 cm
+        # 3.76 cm: the seed's one-sentence suggestion takes six lines, not seven, so that the
+        # first row still fits under the introduction of a progress report on page one.
+        Column("ข้อเสนอแนะ", 2130, "{{ row.method.suggestion }}"),  # 3.76 cm
     ),
     ReportKind.PLAN: (
         Column("มาตรการ/แนวทาง", 2835, MEASURE_CELL),  # 5.0 cm
