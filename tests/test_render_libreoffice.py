@@ -92,3 +92,29 @@ def test_report_prints_landscape_in_a_sarabun_font_with_the_header_on_every_page
     table_pages = sum("ต.ค.๖๓" in page for page in page_texts)
     assert table_pages >= 3
     assert not re.search(r"[0-9]", text)  # Thai digits all through, as printed
+
+
+def test_no_unit_of_the_example_is_broken_inside_a_word(tmp_path: Path) -> None:
+    """The unit column is wide enough for the longest one-word unit (งานประชาสัมพันธ์ broke
+    as 'ประชาสัมพั / นธ์' in a 3.2 cm column): each printed line of a unit cell is whole words."""
+    from ita_report.reader import load_workbook
+    from tests.workbooks import EXAMPLE
+
+    plan = load_workbook(EXAMPLE).plan
+    assert plan is not None
+    docx = tmp_path / "plan.docx"
+    docx.write_bytes(render(plan))
+    (pdf,) = convert_to_pdf([docx])
+
+    text = poppler("pdftotext", "-layout", str(pdf), "-")
+
+    units = {unit for method in plan.methods for unit in method.units}
+    assert "งานประชาสัมพันธ์" in units
+    tokens = text.split()
+    # Words that must not break. A compound such as นิติ|การ may break between its two words,
+    # as Thai typesetting does; these break only inside a word (ประชาสัมพั|นธ์).
+    for word in ("ประชาสัมพันธ์", "เจ้าหน้าที่"):
+        # A token ending in more than half of the word, without the whole word: a broken word.
+        heads = [word[:cut] for cut in range(len(word) // 2 + 1, len(word))]
+        broken = [t for t in tokens if word not in t and any(t.endswith(h) for h in heads)]
+        assert broken == [], f"{word} broken inside the word: {broken}"
