@@ -45,7 +45,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-template_app = typer.Typer(help="เทมเพลต Word ของรายงาน", no_args_is_help=True)
+template_app = typer.Typer(help="แม่แบบ (เทมเพลต) Word ของรายงาน", no_args_is_help=True)
 app.add_typer(template_app, name="template")
 
 EXIT_PENDING = 1
@@ -189,7 +189,7 @@ def check(
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Argument(help="ไฟล์ที่จะสร้าง")] = Path("plan.xlsx"),
+    path: Annotated[Path, typer.Argument(help="ไฟล์ที่จะสร้าง", metavar="PATH")] = Path("plan.xlsx"),
     agency: Annotated[
         str | None, typer.Option("--agency", help="ชื่อหน่วยงาน", show_default=False)
     ] = None,
