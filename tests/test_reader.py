@@ -127,6 +127,58 @@ def test_a_formula_is_read_by_its_saved_value(make_workbook: Make) -> None:
     assert loaded.plan.methods[0].result == "เผยแพร่แล้ว"
 
 
+def _saved_as(path: Path, cell: str, saved: str) -> None:
+    """Rewrite ``cell`` of the measures sheet as Excel saves a formula: ``saved`` is its XML."""
+    rewrite_member(
+        path,
+        sheet_member(path, "มาตรการ"),
+        lambda xml: re.sub(
+            rf'<c r="{cell}"><f>(.*?)</f><v\s*/?>(?:</v>)?</c>'.encode(),
+            f'<c r="{cell}" {saved}</c>'.replace("FORMULA", "\\1").encode(),
+            xml,
+        ),
+    )
+
+
+def test_a_formula_error_in_a_cell_that_is_read_is_an_error_naming_it(make_workbook: Make) -> None:
+    """A broken VLOOKUP saved as #N/A must not print #N/A in the report, nor count as done."""
+
+    def formula(wb: Workbook) -> None:
+        wb["มาตรการ"]["F2"] = "=VLOOKUP(1,Z1:Z2,2,0)"
+
+    path = make_workbook(customise=formula)
+    _saved_as(path, "F2", 't="e"><f>FORMULA</f><v>#N/A</v>')
+    loaded = load_workbook(path)
+    assert loaded.plan is None
+    assert errors(loaded) == [("มาตรการ!F2", "สูตรในเซลล์นี้คำนวณไม่ได้ (#N/A) — แก้สูตร หรือพิมพ์ค่าลงไปแทน")]
+
+
+def test_a_broken_formula_in_a_column_nobody_reads_blocks_nothing(make_workbook: Make) -> None:
+    def helper_column(wb: Workbook) -> None:
+        wb["มาตรการ"]["H2"] = "=VLOOKUP(1,Z1:Z2,2,0)"
+        wb["มาตรการ"]["H3"] = "=1+1"  # and one never calculated
+
+    path = make_workbook(customise=helper_column)
+    _saved_as(path, "H2", 't="e"><f>FORMULA</f><v>#N/A</v>')
+    loaded = load_workbook(path)
+    assert errors(loaded) == []
+    assert loaded.plan is not None
+
+
+def test_a_formula_that_saved_empty_text_is_an_empty_cell(make_workbook: Make) -> None:
+    """=IF(…;"";…) saved by Excel or Calc: an empty result, not a formula never calculated."""
+
+    def formula(wb: Workbook) -> None:
+        wb["มาตรการ"]["F2"] = '=IF(1=1,"","x")'
+
+    path = make_workbook(customise=formula)
+    _saved_as(path, "F2", 't="str"><f>FORMULA</f><v></v>')
+    loaded = load_workbook(path)
+    assert errors(loaded) == []
+    assert loaded.plan is not None
+    assert loaded.plan.methods[0].result == ""
+
+
 # --- size ------------------------------------------------------------------------------------
 
 

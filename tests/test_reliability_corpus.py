@@ -37,7 +37,17 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.workbook.workbook import Workbook
 from typer.testing import Result
 
-from tests.workbooks import EXAMPLE, IN_PROGRESS, rewrite_member, sheet_member, write_workbook
+from ita_report.reader import Loaded
+from tests.workbooks import (
+    DONE,
+    EXAMPLE,
+    HEADER,
+    IN_PROGRESS,
+    PERIOD,
+    rewrite_member,
+    sheet_member,
+    write_workbook,
+)
 
 Cli = Callable[..., Result]
 
@@ -404,12 +414,24 @@ def test_a_merge_that_hides_a_required_cell_names_it(
 def test_merged_period_and_result_cells_give_each_method_their_value(
     cli: Cli, tmp_path: Path
 ) -> None:
-    path = write_workbook(tmp_path / "plan.xlsx", customise=merge("D2:D3", "E2:F3"))
+    path = write_workbook(tmp_path / "plan.xlsx", customise=merge("D2:D3", "E2:E3", "F2:F3"))
     result = cli("check", path, "--json", "--as-of", "2021-06-01")
     assert result.exit_code == 0, result.output
     (book,) = json.loads(result.stdout)["workbooks"]
     assert book["errors"] == book["warnings"] == []
     assert book["summary"]["done"] == 2  # both methods took the merged status and result
+
+
+def test_a_cell_merged_across_columns_gives_its_value_to_its_own_column_only(
+    read: Callable[..., Loaded],
+) -> None:
+    """A result merged over the suggestion beside it is a wide result, not a suggestion too."""
+    header = (*HEADER, "ข้อเสนอแนะ")
+    rows = [("การใช้งบประมาณ", "เผยแพร่แผน", "กองคลัง", PERIOD, DONE, "เผยแพร่แล้ว", None)]
+    loaded = read(header=header, rows=rows, customise=merge("F2:G2"))
+    assert loaded.plan is not None
+    (method,) = loaded.plan.methods
+    assert (method.result, method.suggestion) == ("เผยแพร่แล้ว", "")
 
 
 DATE_HEADER = ("มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "เริ่ม", "สิ้นสุด", "สถานะ")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ita_report.cellref import column_index, column_letter, range_bounds, split_reference
-from ita_report.sheetscan import CellStyles, SheetDamaged, scan_sheet
+from ita_report.sheet import Sheet
+from ita_report.sheetscan import CellStyles, FormulaProblem, SheetDamaged, scan_sheet
 from ita_report.workbook_parts import (
     is_date_format,
     read_date_styles,
@@ -114,21 +115,26 @@ def test_cell_values_by_type_and_format(tmp_path: Path) -> None:
     styles = CellStyles(["x", "กองคลัง"], frozenset({1}), date1904=False)
 
     scan = scan_sheet(archive, "sheet.xml", styles)
+    sheet = Sheet("มาตรการ", scan)
 
-    assert scan.rows()[1] == (
+    assert [sheet.raw(2, col) for col in range(1, 12)] == [
         "กองคลัง",
         datetime(2021, 3, 1),
         2564,
         1.5,
         True,
-        "#N/A",
+        None,  # #N/A: an error value reads as empty, and is remembered as read
         "คลัง",
         "กข",
         datetime(2021, 3, 1),
         None,
-        None,
-    )
-    assert scan.rows()[0] == (None,) * 11
+        None,  # a formula with no saved value: the same
+    ]
+    assert sheet.read_problems == {
+        "มาตรการ!F2": FormulaProblem("#N/A"),
+        "มาตรการ!K2": FormulaProblem(None),
+    }
+    assert sheet.row_items(1) == []
     assert scan.unsaved_formulas == ["K2"]
     assert (scan.last_row, scan.last_col, scan.last_cell) == (2, 11, "A2")
     merge = scan.merge_at(2, 1)

@@ -23,7 +23,7 @@ def read_agency(sheet: Sheet, problems: Problems) -> Agency | None:
     """The agency, or None when a required field is missing (each problem recorded)."""
     values: dict[str, object] = {}
     cells: dict[str, str] = {}
-    for row, _ in sheet.numbered_rows():
+    for row in range(1, sheet.last_row + 1):
         label_value = sheet.raw(row, 1)
         if is_blank(label_value):
             if not is_blank(sheet.raw(row, 2)):

@@ -37,10 +37,10 @@ class _OpenMeasure:
 
 def find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
     """The first row with at least three known labels, and its column of each key."""
-    for row, values in sheet.numbered_rows():
+    for row in range(1, sheet.last_row + 1):
         found = {
             col: _COLUMNS[normalise_label(value)]
-            for col, value in enumerate(values, 1)
+            for col, value in sheet.row_items(row)
             if isinstance(value, str) and normalise_label(value) in _COLUMNS
         }
         if len(found) >= 3:
@@ -65,7 +65,7 @@ def read_measures(
         return ()
     reader = _RowReader(sheet, columns, agency, units, problems)
     measures: list[_OpenMeasure] = []
-    for row in range(header_row + 1, len(sheet.rows) + 1):
+    for row in range(header_row + 1, sheet.last_row + 1):
         reader.read_row(row, measures)
     return _number(measures, problems)
 
@@ -89,7 +89,7 @@ def _check_columns(
         ok = False
     known = set(columns.values())
     seen: dict[Label, int] = {}
-    for col, value in enumerate(sheet.rows[header_row - 1], 1):
+    for col, value in sheet.row_items(header_row):
         if is_blank(value):
             continue
         column = _COLUMNS.get(normalise_label(str(value)))

@@ -16,7 +16,7 @@ _HEADERS = {
 
 def read_units(sheet: Sheet, problems: Problems) -> tuple[str, ...]:
     units: list[str] = []
-    for row, _ in sheet.numbered_rows():
+    for row in range(1, sheet.last_row + 1):
         name = cell_text(sheet.raw(row, 1), sheet.ref(row, 1), problems)
         if not name or (row == 1 and normalise_label(name) in _HEADERS):
             continue

@@ -24,7 +24,7 @@ from ita_report.read_agency import read_agency
 from ita_report.read_measures import read_measures
 from ita_report.read_units import read_units
 from ita_report.sheet import Sheet
-from ita_report.sheetscan import CellStyles, SheetScan, scan_sheet
+from ita_report.sheetscan import CellStyles, FormulaProblem, SheetScan, scan_sheet
 from ita_report.workbook_parts import read_date_styles, read_shared_strings
 
 #: Rows a sheet may run to: a year's measures take tens; past this the file is out of proportion.
@@ -65,23 +65,29 @@ def load_workbook(path: Path) -> Loaded:
     units_sheet = sheets.get(UNITS_SHEET.key)
     units = read_units(units_sheet, problems) if units_sheet else ()
     measures = read_measures(measures_sheet, agency, units, problems) if measures_sheet else ()
-    unsaved = [
-        f"{sheet.name}!{coordinate}"
+    read_problems = {
+        cell: formula
         for sheet in (agency_sheet, measures_sheet, units_sheet)
         if sheet is not None
-        for coordinate in sheet.scan.unsaved_formulas
-    ]
-    # The value of an unsaved formula is unknown, not empty: what the sheet readers said about
-    # the empty cell they saw ("ต้องกรอก …") would mislead; the formula's own error says what to do.
-    problems.problems[:] = [p for p in problems.problems if p.cell not in unsaved]
-    for cell in unsaved:
-        problems.error(cell, "สูตรนี้ไม่มีค่าที่บันทึกไว้ — เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกอีกครั้ง")
+        for cell, formula in sheet.read_problems.items()
+    }
+    # The value of such a formula is unknown, not empty: what the sheet readers said about the
+    # empty cell they saw ("ต้องกรอก …") would mislead; the formula's own error says what to do.
+    problems.problems[:] = [p for p in problems.problems if p.cell not in read_problems]
+    for cell, formula in read_problems.items():
+        problems.error(cell, _formula_message(formula))
     if measures_sheet is not None and not measures and not problems.errors:
         problems.error(measures_sheet.name, "ยังไม่มีมาตรการในชีตนี้ — กรอกอย่างน้อยหนึ่งมาตรการ")
     plan = None
     if agency is not None and not problems.errors:
         plan = Plan(path, agency, measures, units, tuple(problems.warnings))
     return Loaded(path, plan, tuple(problems.problems))
+
+
+def _formula_message(formula: FormulaProblem) -> str:
+    if formula.text is None:
+        return "สูตรนี้ไม่มีค่าที่บันทึกไว้ — เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกอีกครั้ง"
+    return f"สูตรในเซลล์นี้คำนวณไม่ได้ ({formula.text}) — แก้สูตร หรือพิมพ์ค่าลงไปแทน"
 
 
 def _names(package: WorkbookPackage) -> str:
@@ -120,7 +126,7 @@ def _read_sheets(
         if scan.last_row > MAX_SHEET_ROWS:
             oversized[key] = (name, scan)
         else:
-            sheets[key] = Sheet(name, scan.rows(), scan)
+            sheets[key] = Sheet(name, scan)
     return sheets, oversized
 
 

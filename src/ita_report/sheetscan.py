@@ -29,6 +29,13 @@ _TEXT, _PHONETIC = f"{_MAIN}t", f"{_MAIN}rPh"
 _CHUNK = 1024 * 1024
 
 
+@dataclass(frozen=True)
+class FormulaProblem:
+    """A formula cell with no usable value: never saved (``text`` None) or an error (``#N/A``)."""
+
+    text: str | None = None
+
+
 class SheetDamaged(ValueError):
     """A cell whose content cannot be what its type says (a shared string that is not there)."""
 
@@ -56,7 +63,8 @@ class SheetScan:
     last_col: int = 0
     #: The first cell with data in the last row of data (``A1048576``): where a stray value sits.
     last_cell: str = ""
-    #: (row, column) → value, for every cell that holds one.
+    #: (row, column) → value, for every cell that holds one (a FormulaProblem for a formula
+    #: whose value is missing or an error).
     cells: dict[tuple[int, int], object] = field(default_factory=dict)
     merged: list[MergedRange] = field(default_factory=list)
     #: Coordinates (``C7``) of formulas with no saved value.
@@ -180,18 +188,29 @@ class _Scanner:
             self._finish_cell()
 
     def _finish_cell(self) -> None:
+        # An empty <v> is a saved value only for a text result (t="str": =IF(…;"";…) saved by
+        # Excel or Calc); a number cannot be empty, so a formula with one was never calculated
+        # (openpyxl and other programs write exactly that).
+        saved = self.inline is not None or (
+            self.value is not None and (self.value != "" or self.kind == "str")
+        )
         has_value = bool(self.value) or self.inline is not None
-        if not has_value and not self.has_formula:
-            return  # an empty, perhaps formatted, cell: most of a sheet formatted to the end
+        if not has_value and not (self.has_formula and not saved):
+            # An empty, perhaps formatted, cell (most of a sheet formatted to the end), or a
+            # formula whose saved value is empty text (=IF(…;"";…)).
+            return
         # Only a cell with something in it costs the parsing of its reference.
         col = self._column()
         if self.reference:
             self.row = split_reference(self.reference)[0]
         scan = self.scan
-        if has_value:
-            scan.cells[(self.row, col)] = self._value()
-        else:
+        if not has_value:
             scan.unsaved_formulas.append(f"{column_letter(col)}{self.row}")
+            scan.cells[(self.row, col)] = FormulaProblem()
+        elif self.kind == "e":
+            scan.cells[(self.row, col)] = FormulaProblem(self.value)
+        else:
+            scan.cells[(self.row, col)] = self._value()
         if self.row > scan.last_row:
             scan.last_row = self.row
             scan.last_cell = f"{column_letter(col)}{self.row}"
@@ -207,7 +226,7 @@ class _Scanner:
             if not 0 <= index < len(strings):
                 raise SheetDamaged(f"shared string {index} of {len(strings)}")
             return strings[index]
-        if kind in ("str", "e"):
+        if kind == "str":
             return raw
         if kind == "b":
             return raw.strip() in ("1", "true")
