@@ -229,3 +229,39 @@ def test_two_workbooks_that_would_write_one_report_are_refused(
     # Folders are taken in sorted order: plan.xlsm comes before plan.xlsx.
     assert f"{xlsm} และ {xlsx} จะได้รายงานไฟล์เดียวกัน ({tmp_path / 'plan.docx'})" in result.stderr
     assert not (tmp_path / "plan.docx").exists()
+
+
+def test_output_must_be_a_docx_and_never_the_workbook(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    workbook = write_workbook(tmp_path / "plan.xlsx")
+    before = workbook.read_bytes()
+
+    into_itself = cli("build", workbook, "-o", workbook)
+    as_pdf = cli("build", workbook, "-o", tmp_path / "plan.pdf")
+    both = cli("build", workbook, "-o", tmp_path / "x.docx", "--out-dir", tmp_path / "out")
+
+    assert into_itself.exit_code == as_pdf.exit_code == both.exit_code == 2
+    assert "รายงานต้องเป็นไฟล์ .docx" in into_itself.stderr
+    assert "รายงานต้องเป็นไฟล์ .docx" in as_pdf.stderr
+    assert "ใช้ -o หรือ --out-dir อย่างใดอย่างหนึ่ง" in both.output
+    assert workbook.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_a_template_failing_on_a_workbooks_data_names_it_and_stops_the_run(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    """Whatever --jobs is: the failing workbook is named, nothing is left half done, exit 2."""
+    template = tmp_path / "second-measure.docx"
+    document = Document()
+    document.add_paragraph("{{ measures[1].title }}")
+    document.save(str(template))
+    one = write_workbook(tmp_path / "in" / "one.xlsx")  # a single measure: no measures[1]
+    for jobs in ("1", "2"):
+        result = cli("build", tmp_path / "in", "--template", template, "--jobs", jobs)
+
+        assert result.exit_code == 2
+        assert not one.with_suffix(".docx").exists()
+        assert f"ข้อผิดพลาด: {one}: {template}: แม่แบบใช้ไม่ได้" in result.stderr
+        assert "Traceback" not in result.output

@@ -201,7 +201,8 @@ def test_unit_matches_as_labels_do(cli: Cli, plan: Path) -> None:
 def test_a_unit_is_not_matched_by_part_of_its_name(cli: Cli, plan: Path) -> None:
     result = cli("check", plan, "--unit", "งาน", "--json")
     assert result.exit_code == 2
-    assert result.stdout == ""
+    (book,) = json.loads(result.stdout)["workbooks"]  # still one JSON document (SPEC §2.1)
+    assert book["pending"] == []
     assert "ไม่พบหน่วยงาน 'งาน' ในคอลัมน์ผู้รับผิดชอบของไฟล์ที่ตรวจ" in result.stderr
 
 
@@ -209,7 +210,7 @@ def test_a_unit_that_names_no_method_suggests_the_closest(cli: Cli, example: Pat
     """A typo must not read as "all done": that is a false answer to a batch script."""
     result = cli("check", example, "--unit", "งานพัสดง")
     assert result.exit_code == 2
-    assert result.stdout == ""
+    assert "ดำเนินการครบทุกรายการแล้ว" not in result.stdout
     assert (
         "ข้อผิดพลาด: ไม่พบหน่วยงาน 'งานพัสดง' ในคอลัมน์ผู้รับผิดชอบของไฟล์ที่ตรวจ — หมายถึง งานพัสดุ หรือไม่?"
     ) in result.stderr

@@ -210,3 +210,11 @@ def test_init_overwrites_with_force(cli: Cli, tmp_path: Path) -> None:
     path.write_bytes(b"old")
     assert cli("init", path, "--force").exit_code == 0
     assert path.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("year", ["0100", "2400", "๒๗๐๐"])
+def test_init_refuses_a_year_no_workbook_can_be_for(cli: Cli, tmp_path: Path, year: str) -> None:
+    result = cli("init", tmp_path / "plan.xlsx", "--year", year)
+    assert result.exit_code == 2
+    assert "ปีงบประมาณต้องเป็นปี พ.ศ. สี่หลัก" in result.output
+    assert not (tmp_path / "plan.xlsx").exists()

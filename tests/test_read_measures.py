@@ -680,3 +680,11 @@ def test_empty_status_with_a_not_started_result_is_not_started(read: Read) -> No
     rows = [method_row("เผยแพร่แผน", status=None, result="ยังไม่ได้ดำเนินการ", measure="การใช้งบประมาณ")]
     loaded = read(rows=rows)
     assert [m.status for m in loaded.plan.methods] == [Status.NOT_STARTED]
+
+
+def test_a_real_date_with_a_be_year_in_a_text_column_is_written_in_be(read: Read) -> None:
+    """Excel stores 1/3/2564 typed by a clerk as the year 2564; it is B.E. everywhere."""
+    rows = [method_row("เผยแพร่แผน", measure="การใช้งบประมาณ", result=datetime(2564, 3, 1))]
+    loaded = read(rows=rows)
+    assert loaded.plan is not None
+    assert loaded.plan.methods[0].result == "1 มีนาคม 2564"

@@ -225,3 +225,16 @@ def test_period_text_written_from_dates_reads_back_as_the_same_months(
     (y1, m1), (y2, m2) = months[first], months[last]
     start, end = date(y1, m1, 1), date(y2, m2, calendar.monthrange(y2, m2)[1])
     assert parse_period_text(format_period(start, end), fiscal_year) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("ธ.ค. ๖๓ – ม.ค.", date(2020, 12, 1), date(2021, 1, 31)),
+        ("พ.ย. ๖๓ - ก.พ.", date(2020, 11, 1), date(2021, 2, 28)),
+    ],
+)
+def test_a_period_running_into_the_next_year_with_one_year_typed(
+    text: str, start: date, end: date
+) -> None:
+    assert parse_period_text(text, 2564) == (start, end)

@@ -35,6 +35,15 @@ class BuildOutcome(HasProblems):
     job: BuildJob
     written: bool
     problems: tuple[Problem, ...]
+    #: The template failed on this workbook: a template bug, which stops the run (a template
+    #: that loops until its timeout would otherwise cost that timeout for every workbook).
+    template_failed: bool = False
+
+
+def _not_built(job: BuildJob) -> BuildOutcome:
+    return BuildOutcome(
+        job, False, (Problem("ไม่ได้สร้าง — หยุดก่อนถึงไฟล์นี้ เพราะแม่แบบใช้ไม่ได้ (ดูข้อผิดพลาดข้างบน)"),)
+    )
 
 
 def plan_jobs(
@@ -53,7 +62,9 @@ def plan_jobs(
             report = (out_dir / relative).with_suffix(".docx")
         else:
             report = workbook.with_suffix(".docx")
-        key = report.resolve()
+        if report.suffix.lower() != ".docx":
+            raise ItaError(f"รายงานต้องเป็นไฟล์ .docx (ได้ {report}) — เช่น -o รายงาน.docx")
+        key = report.resolve()  # a .docx: never the workbook itself
         if key in jobs:
             raise ItaError(
                 f"{jobs[key].workbook} และ {workbook} จะได้รายงานไฟล์เดียวกัน ({report}) — "
@@ -64,7 +75,12 @@ def plan_jobs(
 
 
 def build_one(job: BuildJob, options: RenderOptions, *, strict: bool = False) -> BuildOutcome:
-    """Read, validate, render and write one report. Template problems are raised: they concern all."""
+    """Read, validate, render and write one report; any problem becomes a failed outcome.
+
+    A template that does not compile fails before any workbook is read (``renderer_for`` in the
+    CLI); one that fails while rendering fails this workbook, named, and marks the outcome so
+    that the run stops.
+    """
     from ita_report.render import renderer_for
 
     loaded = load(job.workbook, strict=strict)
@@ -73,8 +89,8 @@ def build_one(job: BuildJob, options: RenderOptions, *, strict: bool = False) ->
     try:
         data = renderer_for(options.template).render(loaded.plan, options)
         write_atomic(job.report, data)
-    except TemplateProblem:
-        raise
+    except TemplateProblem as exc:
+        return BuildOutcome(job, False, (*loaded.problems, Problem(str(exc))), template_failed=True)
     except ItaError as exc:
         return BuildOutcome(job, False, (*loaded.problems, Problem(str(exc))))
     return BuildOutcome(job, True, loaded.problems)
@@ -91,22 +107,28 @@ def build_all(
     """Build every job, in ``workers`` processes when there is more than one job.
 
     ``on_done`` hears of each outcome as it finishes (for progress); the list returned keeps the
-    order of ``jobs``, so that summaries read the same on every run.
+    order of ``jobs``, so that summaries read the same on every run. A template failure stops
+    the run: the jobs not yet started are returned as not built.
     """
+    finished: dict[BuildJob, BuildOutcome] = {}
     if workers <= 1 or len(jobs) <= 1:
-        outcomes = []
         for job in jobs:
-            outcomes.append(build_one(job, options, strict=strict))
-            on_done(outcomes[-1])
-        return outcomes
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = {pool.submit(build_one, job, options, strict=strict): job for job in jobs}
-        finished: dict[BuildJob, BuildOutcome] = {}
-        for future in as_completed(futures):
-            outcome = future.result()
-            finished[futures[future]] = outcome
+            outcome = finished[job] = build_one(job, options, strict=strict)
             on_done(outcome)
-    return [finished[job] for job in jobs]
+            if outcome.template_failed:
+                break
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            futures = {pool.submit(build_one, job, options, strict=strict): job for job in jobs}
+            for future in as_completed(futures):
+                if future.cancelled():
+                    continue
+                outcome = finished[futures[future]] = future.result()
+                on_done(outcome)
+                if outcome.template_failed:
+                    for other in futures:
+                        other.cancel()
+    return [finished.get(job) or _not_built(job) for job in jobs]
 
 
 def default_workers() -> int:

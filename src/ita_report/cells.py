@@ -9,8 +9,9 @@ which is how Word's manual line break arrives when pasted into Excel, becomes a 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import datetime, time
 
+from ita_report.periods import as_date
 from ita_report.problems import Problems
 from ita_report.thai import thai_date
 
@@ -37,10 +38,11 @@ def cell_text(value: object, cell: str, problems: Problems) -> str:
         return text.strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, datetime):
-        return thai_date(value.date()) if value.time() == time() else str(value)
-    if isinstance(value, date):
-        return thai_date(value)
+    if isinstance(value, datetime) and value.time() != time():
+        return f"{thai_date(value.date())} {value:%H:%M} น."
+    day = as_date(value)  # a B.E. year typed into a date cell is read as B.E. here too
+    if day is not None:
+        return thai_date(day)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from ita_report import __version__
 from ita_report.console import make_console, print_problems, print_progress, print_validation
 from ita_report.errors import EXIT_INVALID, ItaError
+from ita_report.model import FISCAL_YEARS
 from ita_report.periods import parse_day
 from ita_report.render.options import Digits, RenderOptions, ReportKind
 from ita_report.thai import arabic, be_year
@@ -73,9 +74,10 @@ def _day(value: str | None) -> date | None:
 def _year(value: str) -> int:
     """A fiscal year typed with Arabic or Thai digits, B.E. or C.E. → B.E."""
     plain = arabic(value.strip())
-    if not (plain.isascii() and plain.isdigit() and len(plain) == 4):
-        raise typer.BadParameter(f"ปีต้องเป็นตัวเลขสี่หลัก เช่น 2568 (พบ '{value}')")
-    return be_year(int(plain))
+    year = be_year(int(plain)) if plain.isascii() and plain.isdigit() and len(plain) == 4 else 0
+    if year not in FISCAL_YEARS:
+        raise typer.BadParameter(f"ปีงบประมาณต้องเป็นปี พ.ศ. สี่หลัก เช่น 2568 (พบ '{value}')")
+    return year
 
 
 AsOf = Annotated[
@@ -161,8 +163,12 @@ def check(
     out, err = make_console(), make_console(stderr=True)
     loaded_all = [load(path, strict=strict) for path in _inputs(workbooks or [Path("plan.xlsx")])]
     plans = [loaded.plan for loaded in loaded_all if loaded.plan is not None]
+    unit_problem = None
     if unit is not None:
-        require_unit(plans, unit)
+        try:
+            require_unit(plans, unit)
+        except ItaError as exc:  # still show every workbook's own problems, and the JSON
+            unit_problem = exc
     invalid = pending = 0
     documents = []
     for loaded in loaded_all:
@@ -175,12 +181,14 @@ def check(
         print_problems(err, loaded.path, loaded.problems)
         if state is None:
             print_validation(err, loaded)
-        else:
+        elif unit_problem is None:  # an unknown unit has no progress: "all done" would be false
             print_progress(out, loaded, state, unit)
     if as_json:
         text = json.dumps({"workbooks": documents}, ensure_ascii=False, indent=2)
         sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
         sys.stdout.flush()
+    if unit_problem is not None:
+        raise unit_problem
     if invalid:
         raise typer.Exit(EXIT_INVALID)
     if pending:
@@ -267,13 +275,13 @@ def build(
     from ita_report.build import build_all, default_workers, plan_jobs
     from ita_report.build_report import BuildReporter, build_json
     from ita_report.render import renderer_for
-    from ita_report.workbooks import expand_inputs, with_layout
+    from ita_report.workbooks import with_layout
 
     inputs = list(with_layout(workbooks))
-    if not inputs or (
-        all(path.is_dir() for path in workbooks) and not list(expand_inputs(workbooks))
-    ):
+    if not inputs:
         raise ItaError("ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ")
+    if output is not None and out_dir is not None:
+        raise typer.BadParameter("ใช้ -o หรือ --out-dir อย่างใดอย่างหนึ่ง")
     if output is not None and len(inputs) > 1:
         raise typer.BadParameter("-o ใช้ได้กับไฟล์ Excel ไฟล์เดียว — ใช้ --out-dir เมื่อมีหลายไฟล์")
     options = RenderOptions(kind=kind, digits=digits, as_of=as_of, template=template)

@@ -7,12 +7,7 @@ written for that user (in Thai) plus the exit status the CLI must return. The CL
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ita_report.model import Problem
 
 #: Exit status for bad input of any kind: an invalid workbook, a broken template, usage errors.
 EXIT_INVALID = 2
@@ -36,15 +31,6 @@ class ItaError(Exception):
 
 class WorkbookUnreadable(ItaError):
     """The file is not a workbook we can open at all (corrupt, encrypted, wrong format)."""
-
-
-class WorkbookInvalid(ItaError):
-    """The workbook opened but its content breaks the rules; ``problems`` lists every error."""
-
-    def __init__(self, path: Path, problems: Sequence[Problem]) -> None:
-        count = len(problems)
-        super().__init__(f"พบข้อผิดพลาด {count} รายการ", path)
-        self.problems = tuple(problems)
 
 
 class TemplateProblem(ItaError):

@@ -7,7 +7,7 @@ the numbering the tool recognised (it is re-generated) and characters Word canno
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -39,6 +39,10 @@ _UNIT_SEPARATORS = re.compile(r"[/,]")
 def split_units(responsible: str) -> tuple[str, ...]:
     """The units a responsible value names: ``งานการเจ้าหน้าที่/งานนิติการ`` → both (SPEC §1.3)."""
     return tuple(part.strip() for part in _UNIT_SEPARATORS.split(responsible) if part.strip())
+
+
+#: The fiscal years (B.E.) a workbook can sensibly be for; 256 or 25640 is a typo.
+FISCAL_YEARS = range(2500, 2700)
 
 
 class Severity(StrEnum):
@@ -160,7 +164,6 @@ class Plan:
     agency: Agency
     measures: tuple[Measure, ...]
     units: tuple[str, ...] = ()
-    warnings: tuple[Problem, ...] = field(default=())
 
     @property
     def methods(self) -> tuple[Method, ...]:

@@ -58,7 +58,7 @@ def progress(plan: Plan, *, as_of: date, unit: str | None = None) -> Progress:
         methods = tuple(m for m in measure.methods if unit is None or names_unit(m, unit))
         if methods:
             measures.append(Measure(measure.no, measure.title, methods, measure.cell))
-    scoped = Plan(plan.source, plan.agency, tuple(measures), plan.units, plan.warnings)
+    scoped = Plan(plan.source, plan.agency, tuple(measures), plan.units)
     pending = tuple(
         PendingMethod(measure, method, method.is_overdue(as_of))
         for measure in scoped.measures

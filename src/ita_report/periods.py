@@ -96,7 +96,10 @@ def parse_period_text(text: str, fiscal_year: int) -> tuple[date, date] | None:
         ends.append((month, _year_ce(year.group(1)) if year else None))
     (first_month, first_year), (last_month, last_year) = ends[0], ends[-1]
     if last_year is None:
-        last_year = first_year if first_year is not None else _fiscal_ce(last_month, fiscal_ce)
+        if first_year is not None:  # ธ.ค. ๖๓ – ม.ค.: the end runs into the next year
+            last_year = first_year + (last_month < first_month)
+        else:
+            last_year = _fiscal_ce(last_month, fiscal_ce)
     if first_year is None:
         first_year = last_year if first_month <= last_month else last_year - 1
     start = date(first_year, first_month, 1)

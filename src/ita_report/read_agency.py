@@ -7,7 +7,7 @@ from datetime import date
 
 from ita_report.cells import cell_text
 from ita_report.labels import AGENCY_FIELDS, lookup
-from ita_report.model import Agency
+from ita_report.model import FISCAL_YEARS, Agency
 from ita_report.periods import as_date, parse_date_text
 from ita_report.problems import Problems
 from ita_report.sheet import Sheet, is_blank
@@ -15,8 +15,6 @@ from ita_report.thai import arabic, be_year, normalise_label
 
 _FIELDS = lookup(AGENCY_FIELDS)
 _YEAR = re.compile(r"^\s*(?:พ\.?\s*ศ\.?|ค\.?\s*ศ\.?)?\s*(\d{4})\s*$")
-#: Years a fiscal year can sensibly take, B.E.
-_YEAR_RANGE = range(2500, 2700)
 
 
 def read_agency(sheet: Sheet, problems: Problems) -> Agency | None:
@@ -80,7 +78,7 @@ def _year(value: object, cell: str | None, title: str, problems: Problems) -> in
         problems.error(cell, f"'{title}' ต้องเป็นปี พ.ศ. สี่หลัก เช่น 2564 (พบ '{value}')")
         return None
     year = be_year(number)
-    if year not in _YEAR_RANGE:
+    if year not in FISCAL_YEARS:
         problems.error(cell, f"'{title}' {number} ไม่ใช่ปีที่เป็นไปได้ — ใช้ปี พ.ศ. เช่น 2564")
         return None
     if year != number:

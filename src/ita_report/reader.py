@@ -80,7 +80,7 @@ def load_workbook(path: Path) -> Loaded:
         problems.error(measures_sheet.name, "ยังไม่มีมาตรการในชีตนี้ — กรอกอย่างน้อยหนึ่งมาตรการ")
     plan = None
     if agency is not None and not problems.errors:
-        plan = Plan(path, agency, measures, units, tuple(problems.warnings))
+        plan = Plan(path, agency, measures, units)
     return Loaded(path, plan, tuple(problems.problems))
 
 
