@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 import pytest
+from openpyxl import Workbook
 
 from ita_report.model import Measure, Method, Status
 from ita_report.reader import Loaded
@@ -688,3 +689,19 @@ def test_a_real_date_with_a_be_year_in_a_text_column_is_written_in_be(read: Read
     loaded = read(rows=rows)
     assert loaded.plan is not None
     assert loaded.plan.methods[0].result == "1 มีนาคม 2564"
+
+
+def test_a_number_in_a_text_column_reads_as_excel_shows_it(read: Read) -> None:
+    """A result typed as 85% (stored 0.85) is 85% in the report, not 0.85."""
+
+    def percent(wb: Workbook) -> None:
+        wb["มาตรการ"]["F2"].number_format = "0%"
+        wb["มาตรการ"]["F3"].number_format = "#,##0"
+
+    rows = [
+        method_row("สำรวจความพึงพอใจ", measure="การปฏิบัติหน้าที่", result=0.85),
+        method_row("เบิกจ่ายงบประมาณ", result=1_500_000),
+    ]
+    loaded = read(rows=rows, customise=percent)
+    assert loaded.plan is not None
+    assert [m.result for m in loaded.plan.methods] == ["85%", "1,500,000"]

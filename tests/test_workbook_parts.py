@@ -12,8 +12,9 @@ from ita_report.cellref import column_index, column_letter, range_bounds, split_
 from ita_report.sheet import Sheet
 from ita_report.sheetscan import CellStyles, FormulaProblem, SheetDamaged, scan_sheet
 from ita_report.workbook_parts import (
+    format_number,
     is_date_format,
-    read_date_styles,
+    read_cell_formats,
     read_shared_strings,
     serial_to_datetime,
 )
@@ -81,8 +82,26 @@ def test_date_styles_come_from_custom_and_built_in_formats(tmp_path: Path) -> No
         '<xf numFmtId="49"/><xf numFmtId="71"/></cellXfs></styleSheet>'
     )
     archive = _zip(tmp_path, {"xl/styles.xml": styles})
-    assert read_date_styles(archive, "xl/styles.xml") == {1, 3, 5}
-    assert read_date_styles(archive, "xl/missing.xml") == frozenset()
+    formats = read_cell_formats(archive, "xl/styles.xml")
+    assert formats.dates == {1, 3, 5}
+    assert formats.numbers == {2: "0.0%"}
+    assert read_cell_formats(archive, "xl/missing.xml").dates == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "shown"),
+    [
+        (0.85, "0%", "85%"),
+        (0.8512, "0.0%", "85.1%"),
+        (1_500_000, "#,##0", "1,500,000"),
+        (1234.5, "#,##0.00", "1,234.50"),
+        (3.14159, "0.00", "3.14"),
+        (-1500, "#,##0 ;(#,##0)", "-1,500"),
+        (12.5, '0.0 "บาท"', "12.5"),
+    ],
+)
+def test_numbers_read_as_their_format_shows_them(value: float, code: str, shown: str) -> None:
+    assert format_number(value, code) == shown
 
 
 def test_shared_strings_join_rich_text_and_leave_out_phonetic_guides(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def _year(value: object, cell: str | None, title: str, problems: Problems) -> in
     number: int | None = None
     if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
         number = int(value)
-    elif isinstance(value, str) and (match := _YEAR.match(arabic(value))):
+    elif isinstance(value, str) and (match := _YEAR.match(arabic(value).replace(",", ""))):
         number = int(match.group(1))
     if number is None:
         problems.error(cell, f"'{title}' ต้องเป็นปี พ.ศ. สี่หลัก เช่น 2564 (พบ '{value}')")

@@ -25,7 +25,7 @@ from ita_report.read_measures import read_measures
 from ita_report.read_units import read_units
 from ita_report.sheet import Sheet
 from ita_report.sheetscan import CellStyles, FormulaProblem, SheetScan, scan_sheet
-from ita_report.workbook_parts import read_date_styles, read_shared_strings
+from ita_report.workbook_parts import read_cell_formats, read_shared_strings
 
 #: Rows a sheet may run to: a year's measures take tens; past this the file is out of proportion.
 MAX_SHEET_ROWS = 20_000
@@ -108,10 +108,12 @@ def _read_sheets(
         if name is not None:
             wanted[label.key] = name
     try:
+        formats = read_cell_formats(package.archive, package.styles)
         styles = CellStyles(
             read_shared_strings(package.archive, package.shared_strings),
-            read_date_styles(package.archive, package.styles),
+            formats.dates,
             package.date1904,
+            formats.numbers,
         )
         scans = {
             key: scan_sheet(package.archive, package.sheet_parts[name], styles)

@@ -12,6 +12,7 @@ a date format, the error text (``#N/A``) of a formula that failed.
 
 from __future__ import annotations
 
+import math
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,7 +20,7 @@ from datetime import datetime
 from lxml import etree
 
 from ita_report.cellref import column_letter, range_bounds, split_reference
-from ita_report.workbook_parts import serial_to_datetime
+from ita_report.workbook_parts import format_number, serial_to_datetime
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _MERGE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}mergeCell"
@@ -55,6 +56,8 @@ class CellStyles:
     shared_strings: list[str] = field(default_factory=list)
     date_styles: frozenset[int] = frozenset()
     date1904: bool = False
+    #: Cell format → number format code, where the format changes how a number reads (85%).
+    number_formats: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -238,6 +241,9 @@ class _Scanner:
                 return serial_to_datetime(number, date1904=self.styles.date1904)
             except (OverflowError, ValueError):
                 pass  # far outside any calendar: left as the number, which the reader refuses
+        shown = self.styles.number_formats.get(self.style)
+        if shown is not None and math.isfinite(number):
+            return format_number(number, shown)  # 0.85 shown as 85% is 85% in the report
         return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
     def _column(self) -> int:

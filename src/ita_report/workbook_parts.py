@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from lxml import etree
@@ -26,6 +27,14 @@ _BUILTIN_DATE_FORMATS = frozenset(
 _NOT_DATE_PARTS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)
 # Day, month, year, hour, second, Buddhist year (b), and Thai Excel's letters for the same.
 _DATE_TOKENS = re.compile(r"[dmyhsbวดปชนท]", re.IGNORECASE)
+
+#: Built-in formats that change how a number reads (ECMA-376 §18.8.30).
+_BUILTIN_NUMBER_FORMATS = {
+    2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 37: "#,##0 ;(#,##0)",
+    38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)",
+}  # fmt: skip
+_SHOWN_NUMBER = re.compile(r"%|,|\.0")
+_DECIMALS = re.compile(r"\.(0+)")
 
 _EPOCH_1900 = datetime(1899, 12, 30)
 _EPOCH_1904 = datetime(1904, 1, 1)
@@ -57,10 +66,20 @@ def _text_of(item: etree._Element) -> str:
     return "".join(parts)
 
 
-def read_date_styles(archive: zipfile.ZipFile, member: str | None) -> frozenset[int]:
-    """Indices of the cell formats (a cell's ``s``) whose number format shows a date or time."""
+@dataclass(frozen=True)
+class CellFormats:
+    """What the cell formats (a cell's ``s``) say about how a number is shown."""
+
+    #: Formats whose number is a date or a time.
+    dates: frozenset[int] = frozenset()
+    #: Formats that show a number as a percentage, grouped or with fixed decimals: the code.
+    numbers: dict[int, str] = field(default_factory=dict)
+
+
+def read_cell_formats(archive: zipfile.ZipFile, member: str | None) -> CellFormats:
+    """Read the styles part once for the date formats and the number formats that change text."""
     if member is None or member not in archive.namelist():
-        return frozenset()
+        return CellFormats()
     root = etree.fromstring(archive.read(member), etree.XMLParser(**_SAFE))
     custom = {
         int(fmt.get("numFmtId", "-1")): fmt.get("formatCode", "")
@@ -68,14 +87,30 @@ def read_date_styles(archive: zipfile.ZipFile, member: str | None) -> frozenset[
     }
     cell_formats = root.find(f"{_MAIN}cellXfs")
     if cell_formats is None:
-        return frozenset()
+        return CellFormats()
     dates: set[int] = set()
+    numbers: dict[int, str] = {}
     for index, xf in enumerate(cell_formats.iter(f"{_MAIN}xf")):
         number_format = int(xf.get("numFmtId", "0"))
-        code = custom.get(number_format)
+        code = custom.get(number_format, _BUILTIN_NUMBER_FORMATS.get(number_format))
         if is_date_format(code) if code is not None else number_format in _BUILTIN_DATE_FORMATS:
             dates.add(index)
-    return frozenset(dates)
+        elif code is not None and _SHOWN_NUMBER.search(_NOT_DATE_PARTS.sub("", code)):
+            numbers[index] = code
+    return CellFormats(frozenset(dates), numbers)
+
+
+def format_number(value: float, code: str) -> str:
+    """A number as its format shows it, for the codes that matter in a report's text.
+
+    Percentages (``0%``, ``0.0%``), thousands separators (``#,##0``) and fixed decimals
+    (``0.00``); the first section of the code only, and no colours or currency text.
+    """
+    section = _NOT_DATE_PARTS.sub("", code.split(";", 1)[0])
+    decimals = len(match.group(1)) if (match := _DECIMALS.search(section)) else 0
+    if "%" in section:
+        return f"{value * 100:,.{decimals}f}%" if "," in section else f"{value * 100:.{decimals}f}%"
+    return f"{value:,.{decimals}f}" if "," in section else f"{value:.{decimals}f}"
 
 
 def is_date_format(code: str) -> bool:
