@@ -13,16 +13,8 @@ from docx import Document
 from openpyxl import load_workbook
 from typer.testing import Result
 
+from tests.test_render_report import RESULTS_HEADINGS
 from tests.workbooks import EXAMPLE
-
-HEADER = [
-    "มาตรการ/แนวทาง",
-    "วิธีการดำเนินการ",
-    "ผู้รับผิดชอบ",
-    "ระยะเวลาดำเนินการ",
-    "ผลการดำเนินการ",
-    "ข้อเสนอแนะ",
-]
 
 
 def _workbook_rows() -> list[dict[str, str]]:
@@ -35,7 +27,7 @@ def _workbook_rows() -> list[dict[str, str]]:
             value = sheet.cell(row=row, column=columns[label]).value
             return "" if value is None else str(value)
 
-        rows.append({label: text(label) for label in HEADER if label in columns})
+        rows.append({label: text(label) for label in RESULTS_HEADINGS if label in columns})
     return rows
 
 
@@ -48,7 +40,7 @@ def test_the_example_report_holds_every_cell_in_the_seed_order(
 
     table = Document(str(report)).tables[0]
     header, *body = ([cell.text for cell in row.cells] for row in table.rows)
-    assert [h.replace("\n", "") for h in header] == HEADER
+    assert [h.replace("\n", "") for h in header] == RESULTS_HEADINGS
     expected = _workbook_rows()
     assert len(body) == len(expected) == 29
 
