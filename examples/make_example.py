@@ -26,7 +26,7 @@ from openpyxl.workbook.workbook import Workbook as WorkbookType
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ita_report.init_workbook import workbook_bytes
+from ita_report.write.workbook import workbook_bytes
 
 OUTPUT = Path(__file__).with_name("plan.xlsx")
 

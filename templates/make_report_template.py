@@ -49,8 +49,8 @@ from docx.styles.styles import Styles
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from ita_report.render.docx import read_package
 from ita_report.render.options import ReportKind
-from ita_report.render.package import read_package
 from ita_report.render.wording import (
     AS_OF,
     INTRO,

@@ -1,0 +1,1 @@
+"""The tests of ita-report; helpers shared between them live in the ``*_helpers`` modules."""

@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from ita_report.cli import app
-from ita_report.reader import Loaded, load_workbook
-from tests.workbooks import EXAMPLE, write_workbook
+from ita_report.read.workbook import Loaded, load_workbook
+from tests.workbook_helpers import EXAMPLE, write_workbook
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from ita_report.reader import load_workbook
+from ita_report.read.workbook import load_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from docx import Document
 from typer.testing import Result
 
-from tests.workbooks import AGENCY, EXAMPLE, write_workbook
+from tests.workbook_helpers import AGENCY, EXAMPLE, write_workbook
 
 
 def _agency(name: str) -> tuple[tuple[object, object], ...]:
@@ -198,14 +198,14 @@ def test_non_terminal_output_is_plain_lines(tmp_path: Path) -> None:
     assert "\x1b[" not in done.stdout
 
 
-def test_check_and_validate_do_not_import_the_word_stack() -> None:
-    """check and validate must not pay for docxtpl, python-docx and Jinja (a yearly batch)."""
+def test_check_does_not_import_the_word_stack_or_openpyxl() -> None:
+    """check and validate must not pay for docxtpl, python-docx, Jinja or openpyxl (a yearly batch)."""
     code = (
         "import sys\n"
         "from ita_report.cli import app\n"
         f"try:\n    app(['check', {str(EXAMPLE)!r}, '--json'])\n"
         "except SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in ('docx', 'docxtpl', 'jinja2') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('docx', 'docxtpl', 'jinja2', 'openpyxl') if m in sys.modules)\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
 

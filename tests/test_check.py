@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from tests.workbooks import (
+from tests.workbook_helpers import (
     AGENCY_NAME,
     HEADER,
     IN_PROGRESS,

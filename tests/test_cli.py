@@ -11,8 +11,8 @@ from typer.testing import Result
 
 from ita_report import __version__
 from ita_report.cli import app
-from ita_report.reader import load_workbook
-from tests.workbooks import AGENCY, AGENCY_NAME, HEADER, method_row
+from ita_report.read.workbook import load_workbook
+from tests.workbook_helpers import AGENCY, AGENCY_NAME, HEADER, method_row
 
 Cli = Callable[..., Result]
 Make = Callable[..., Path]

@@ -19,8 +19,8 @@ import pytest
 from typer.testing import Result
 
 from ita_report.model import Method, Plan
-from ita_report.reader import load_workbook
-from tests.workbooks import EXAMPLE
+from ita_report.read.workbook import load_workbook
+from tests.workbook_helpers import EXAMPLE
 
 Cli = Callable[..., Result]
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")

@@ -13,8 +13,8 @@ from docx import Document
 from openpyxl import load_workbook
 from typer.testing import Result
 
-from tests.test_render_report import RESULTS_HEADINGS
-from tests.workbooks import EXAMPLE
+from tests.render_helpers import RESULTS_HEADINGS
+from tests.workbook_helpers import EXAMPLE
 
 
 def _workbook_rows() -> list[dict[str, str]]:

@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 
 from ita_report.cli import app
 from ita_report.labels import ITA_INDICATORS
-from ita_report.reader import load_workbook
-from tests.test_init_workbook import FILL_UNITS, fill_in
+from ita_report.read.workbook import load_workbook
+from tests.init_helpers import FILL_UNITS, fill_in
 
 runner = CliRunner()
 

@@ -2,12 +2,12 @@
 
 The workbook is opened back with openpyxl, as the reader will, and checked for what a clerk
 needs: the labels the reader looks for, the ten indicators, the drop-down and date formats, the
-instructions. :func:`fill_in` plays the clerk, for round-trip tests through the reader.
+instructions. :func:`tests.init_helpers.fill_in` plays the clerk, for round-trip tests.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -16,8 +16,16 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ita_report.errors import OutputProblem
-from ita_report.init_workbook import (
+from ita_report.errors import OutputError
+from ita_report.labels import (
+    AGENCY_FIELDS,
+    AGENCY_SHEET,
+    ITA_INDICATORS,
+    MEASURES_SHEET,
+    UNITS_SHEET,
+)
+from ita_report.model import Status
+from ita_report.write.workbook import (
     DATE_FORMAT,
     FIRST_ENTRY_ROW,
     FONT_NAME,
@@ -27,17 +35,8 @@ from ita_report.init_workbook import (
     UNITS_HEADER,
     write_blank_workbook,
 )
-from ita_report.labels import (
-    AGENCY_FIELDS,
-    AGENCY_SHEET,
-    ITA_INDICATORS,
-    MEASURE_COLUMNS,
-    MEASURES_SHEET,
-    UNITS_SHEET,
-)
-from ita_report.model import Status
+from tests.init_helpers import FILL_AGENCY, FILL_UNITS, FILL_YEAR, TITLES, fill_in
 
-TITLES = {label.key: label.title for label in MEASURE_COLUMNS}
 EXPECTED_HEADER = [
     TITLES[key]
     for key in (
@@ -54,55 +53,6 @@ EXPECTED_HEADER = [
 ]
 THAI_NUMBERS = ("๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙", "๑๐")
 STATUS_THAI = {status.thai for status in Status}
-
-#: What :func:`fill_in` types; round-trip tests can compare the reader's result with these.
-FILL_UNITS = ("สำนักปลัด", "กองคลัง", "กองช่าง")
-FILL_AGENCY = "เทศบาลตำบลทดสอบ"
-FILL_YEAR = 2568
-
-
-def fill_in(path: Path, *, with_units: bool = True) -> None:
-    """Fill a workbook written by ``init`` as a clerk would, and save it in place.
-
-    Every indicator row gets one method, a responsible unit, real start and end dates inside the
-    fiscal year, the status ``ดำเนินการแล้ว`` and a result. The agency name and fiscal year are
-    typed only where ``init`` left them empty (default :data:`FILL_AGENCY`, :data:`FILL_YEAR`).
-    Columns are found by their header labels, not letters, so a change of layout does not break
-    it. ``with_units`` also lists the units used on the units sheet.
-    """
-    workbook = openpyxl.load_workbook(path)
-    agency = workbook[AGENCY_SHEET.title]
-    field_rows = {agency.cell(row, 1).value: row for row in range(1, agency.max_row + 1)}
-    name_cell = agency.cell(field_rows["ชื่อหน่วยงาน"], 2)
-    year_cell = agency.cell(field_rows["ปีงบประมาณ"], 2)
-    if name_cell.value is None:
-        name_cell.value = FILL_AGENCY
-    if year_cell.value is None:
-        year_cell.value = FILL_YEAR
-    ce_year = int(year_cell.value) - 543
-
-    measures = workbook[MEASURES_SHEET.title]
-    column = {
-        measures.cell(HEADER_ROW, index).value: index for index in range(1, measures.max_column + 1)
-    }
-    for offset in range(len(ITA_INDICATORS)):
-        row = FIRST_ENTRY_ROW + offset
-        values = {
-            "method": f"จัดทำแนวทางปฏิบัติเรื่องที่ {offset + 1} และเผยแพร่ให้บุคลากรทราบ",
-            "responsible": FILL_UNITS[offset % len(FILL_UNITS)],
-            "start": datetime(ce_year - 1, 10, 1),
-            "end": datetime(ce_year, 9, 30),
-            "status": Status.DONE.thai,
-            "result": f"ดำเนินการแล้ว เผยแพร่ทางเว็บไซต์ ครั้งที่ {offset + 1}",
-        }
-        for key, value in values.items():
-            measures.cell(row, column[TITLES[key]], value)
-
-    if with_units:
-        units = workbook[UNITS_SHEET.title]
-        for unit in FILL_UNITS:
-            units.append([unit])
-    workbook.save(path)
 
 
 @pytest.fixture
@@ -318,7 +268,7 @@ def test_a_ce_year_is_written_as_be(tmp_path: Path) -> None:
 def test_existing_file_is_kept_without_force(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     path.write_bytes(b"last year's plan")
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_blank_workbook(path, agency="เทศบาลตำบลพะโต๊ะ")
     message = str(caught.value)
     assert str(path) in message and "--force" in message
@@ -336,7 +286,7 @@ def test_existing_file_is_replaced_with_force(tmp_path: Path) -> None:
 
 
 def test_a_folder_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(OutputProblem):
+    with pytest.raises(OutputError):
         write_blank_workbook(tmp_path, force=True)
 
 

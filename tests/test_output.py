@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ita_report import output
-from ita_report.errors import OutputProblem
-from ita_report.output import TEMP_PREFIX, replace_atomic, write_atomic
+from ita_report.errors import OutputError
+from ita_report.write import atomic as output
+from ita_report.write.atomic import TEMP_PREFIX, replace_atomic, write_atomic
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -63,7 +63,7 @@ def test_failure_during_write_keeps_old_content_and_no_temp(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(output.os, "fsync", full_disk)
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_atomic(target, b"new")
     assert caught.value.path == target
     assert "ดิสก์เต็ม" in str(caught.value)
@@ -98,7 +98,7 @@ def test_failing_replace_keeps_old_content_and_no_temp(
         raise OSError(errno.EIO, "Input/output error")
 
     monkeypatch.setattr(output.os, "replace", broken)
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_atomic(target, b"new")
     assert caught.value.path == target
     assert "Input/output error" in str(caught.value)
@@ -119,7 +119,7 @@ def test_permission_error_on_replace_is_retried_then_explained(
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(output.os, "replace", locked)
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_atomic(target, b"new", sleep=slept.append)
     assert len(attempts) == 5
     assert len(slept) == 4
@@ -152,7 +152,7 @@ def test_permission_error_that_clears_is_ridden_out(
 
 def test_name_too_long_is_explained(tmp_path: Path) -> None:
     target = tmp_path / ("ร" * 300 + ".docx")  # 900+ bytes in UTF-8: over any file-name limit
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_atomic(target, b"x")
     assert caught.value.path == target
     assert "ยาวเกินไป" in caught.value.message
@@ -161,7 +161,7 @@ def test_name_too_long_is_explained(tmp_path: Path) -> None:
 
 def test_folder_name_too_long_is_explained(tmp_path: Path) -> None:
     folder = tmp_path / ("ร" * 300)
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_atomic(folder / "plan.docx", b"x")
     assert "ยาวเกินไป" in caught.value.message
 
@@ -173,7 +173,7 @@ def test_read_only_folder_is_explained(tmp_path: Path) -> None:
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        with pytest.raises(OutputProblem) as caught:
+        with pytest.raises(OutputError) as caught:
             write_atomic(folder / "plan.docx", b"x")
     finally:
         folder.chmod(0o755)
@@ -189,7 +189,7 @@ def test_read_only_folder_is_explained_whoever_runs(
 
     monkeypatch.setattr(output.os, "open", refuse)
     target = tmp_path / "plan.docx"
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_atomic(target, b"x")
     assert caught.value.path == target
     assert "ไม่มีสิทธิ์" in caught.value.message
@@ -200,14 +200,14 @@ def test_read_only_disk_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyP
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(output.os, "open", read_only)
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_atomic(tmp_path / "plan.docx", b"x")
     assert "อ่านได้อย่างเดียว" in caught.value.message
 
 
 def test_target_that_is_a_folder_is_explained(tmp_path: Path) -> None:
     (tmp_path / "plan.docx").mkdir()
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_atomic(tmp_path / "plan.docx", b"x")
     assert "โฟลเดอร์" in caught.value.message
     assert leftovers(tmp_path) == []
@@ -215,7 +215,7 @@ def test_target_that_is_a_folder_is_explained(tmp_path: Path) -> None:
 
 def test_parent_that_is_a_file_is_explained(tmp_path: Path) -> None:
     (tmp_path / "reports").write_bytes(b"not a folder")
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         write_atomic(tmp_path / "reports" / "plan.docx", b"x")
     assert caught.value.path == tmp_path / "reports"
     assert "มีไฟล์ชื่อเดียวกัน" in caught.value.message
@@ -243,13 +243,13 @@ def test_replace_atomic_shares_the_retry(tmp_path: Path, monkeypatch: pytest.Mon
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(output.os, "replace", locked)
-    with pytest.raises(OutputProblem, match="ปิดไฟล์นี้ใน Word"):
+    with pytest.raises(OutputError, match="ปิดไฟล์นี้ใน Word"):
         replace_atomic(source, target, sleep=no_sleep)
     assert target.read_bytes() == b"old"
     assert leftovers(tmp_path) == []
 
 
 def test_replace_atomic_without_source_is_explained(tmp_path: Path) -> None:
-    with pytest.raises(OutputProblem) as caught:
+    with pytest.raises(OutputError) as caught:
         replace_atomic(tmp_path / "gone.pdf", tmp_path / "plan.pdf")
     assert caught.value.path == tmp_path / "plan.pdf"

@@ -9,56 +9,20 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from ita_report import pdf
-from ita_report.errors import PdfProblem
-from ita_report.output import TEMP_PREFIX
-from ita_report.pdf import SOFFICE_ENV, convert_to_pdf
+from ita_report.errors import PdfError
+from ita_report.write import pdf
+from ita_report.write.atomic import TEMP_PREFIX
+from ita_report.write.pdf import SOFFICE_ENV, convert_to_pdf
+from tests.pdf_helpers import alive, fake_soffice
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a POSIX script")
 
 THAI_AGENCY = "เทศบาลตำบลพะโต๊ะ"
-
-# The fake records its arguments, then acts as MODE says on every .docx it is given.
-FAKE = """\
-import pathlib, sys
-args = sys.argv[1:]
-pathlib.Path({argv_log!r}).write_text("\\n".join(args), encoding="utf-8")
-out_dir = pathlib.Path(args[args.index("--outdir") + 1])
-inputs = [pathlib.Path(a) for a in args if a.endswith(".docx")]
-for number, docx in enumerate(inputs):
-    pdf = out_dir / (docx.stem + ".pdf")
-{mode}
-"""
-
-MODES = {
-    # A PDF whose body is the .docx's bytes, so a test can tell which report it came from.
-    "good": "    pdf.write_bytes(b'%PDF-1.7\\n' + docx.read_bytes() + b'\\n%%EOF\\n')",
-    "none": "    print('Error: source file could not be loaded', file=sys.stderr)",
-    "first_only": (
-        "    if number == 0:\n"
-        "        pdf.write_bytes(b'%PDF-1.7\\n' + docx.read_bytes() + b'\\n%%EOF\\n')"
-    ),
-    "not_pdf": "    pdf.write_bytes(b'<html>error</html>')",
-    "truncated": "    pdf.write_bytes(b'%PDF-1.7\\n1 0 obj')",
-    "crash": "    pass\nsys.exit(134)",
-}
-
-
-def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> Path:
-    """Install a fake soffice; return the file where it records its arguments."""
-    argv_log = tmp_path / "argv.txt"
-    script = tmp_path / "fake-soffice"
-    body = FAKE.format(argv_log=str(argv_log), mode=MODES[mode])
-    script.write_text(f"#!{sys.executable}\n{body}", encoding="utf-8")
-    script.chmod(0o755)
-    monkeypatch.setenv(SOFFICE_ENV, str(script))
-    return argv_log
 
 
 def make_docx(path: Path, content: bytes) -> Path:
@@ -119,7 +83,7 @@ def test_zero_exit_without_pdf_names_the_file(
 ) -> None:
     argv_log = fake_soffice(tmp_path, monkeypatch, "none")
     docx = make_docx(tmp_path / "plan.docx", b"x")
-    with pytest.raises(PdfProblem) as caught:
+    with pytest.raises(PdfError) as caught:
         convert_to_pdf([docx])
     assert caught.value.path == docx
     assert str(docx) in str(caught.value)
@@ -136,7 +100,7 @@ def test_partial_failure_keeps_good_pdfs_and_names_the_failed_one(
     fake_soffice(tmp_path, monkeypatch, "first_only")
     good = make_docx(tmp_path / "a" / "plan.docx", b"ok")
     bad = make_docx(tmp_path / "b" / "plan.docx", b"broken")
-    with pytest.raises(PdfProblem) as caught:
+    with pytest.raises(PdfError) as caught:
         convert_to_pdf([good, bad])
     assert caught.value.path == bad
     assert (tmp_path / "a" / "plan.pdf").exists()
@@ -149,7 +113,7 @@ def test_output_that_is_not_pdf_is_detected(
 ) -> None:
     fake_soffice(tmp_path, monkeypatch, "not_pdf")
     docx = make_docx(tmp_path / "plan.docx", b"x")
-    with pytest.raises(PdfProblem) as caught:
+    with pytest.raises(PdfError) as caught:
         convert_to_pdf([docx])
     assert caught.value.path == docx
     assert "ไม่ใช่ PDF" in caught.value.message
@@ -160,7 +124,7 @@ def test_output_that_is_not_pdf_is_detected(
 def test_truncated_pdf_is_detected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake_soffice(tmp_path, monkeypatch, "truncated")
     docx = make_docx(tmp_path / "plan.docx", b"x")
-    with pytest.raises(PdfProblem, match="ไม่สมบูรณ์"):
+    with pytest.raises(PdfError, match="ไม่สมบูรณ์"):
         convert_to_pdf([docx])
     assert not (tmp_path / "plan.pdf").exists()
 
@@ -169,22 +133,8 @@ def test_truncated_pdf_is_detected(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_nonzero_exit_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake_soffice(tmp_path, monkeypatch, "crash")
     docx = make_docx(tmp_path / "plan.docx", b"x")
-    with pytest.raises(PdfProblem, match="134"):
+    with pytest.raises(PdfError, match="134"):
         convert_to_pdf([docx])
-
-
-def _alive(pid: int) -> bool:
-    """Running (a zombie waiting for a parent that does not reap it counts as dead)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    try:
-        state = stat.read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return True
-    return state not in {"Z", "X"}
 
 
 @posix_only
@@ -200,7 +150,7 @@ def test_hung_soffice_and_its_children_are_killed(
     docx = make_docx(tmp_path / "plan.docx", b"x")
 
     started = time.monotonic()
-    with pytest.raises(PdfProblem) as caught:
+    with pytest.raises(PdfError) as caught:
         convert_to_pdf([docx], timeout=1.0)
     assert time.monotonic() - started < 10
     assert "ไม่ตอบสนองภายใน 1 วินาที" in caught.value.message
@@ -209,9 +159,9 @@ def test_hung_soffice_and_its_children_are_killed(
     launched = [int(pid) for pid in pids.read_text().split()]
     assert len(launched) == 2
     deadline = time.monotonic() + 5
-    while any(map(_alive, launched)) and time.monotonic() < deadline:
+    while any(map(alive, launched)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(map(_alive, launched)), f"still running: {launched}"
+    assert not any(map(alive, launched)), f"still running: {launched}"
     assert not (tmp_path / "plan.pdf").exists()
 
 
@@ -219,7 +169,7 @@ def test_missing_soffice_says_how_to_install(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.delenv(SOFFICE_ENV, raising=False)
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
     monkeypatch.setattr(pdf, "_install_locations", list)
-    with pytest.raises(PdfProblem) as caught:
+    with pytest.raises(PdfError) as caught:
         convert_to_pdf([Path("plan.docx")])
     message = caught.value.message
     assert "ไม่พบโปรแกรม LibreOffice" in message
@@ -231,7 +181,7 @@ def test_wrong_env_var_is_an_error_not_a_fallback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(SOFFICE_ENV, str(tmp_path / "no-such-soffice"))
-    with pytest.raises(PdfProblem) as caught:
+    with pytest.raises(PdfError) as caught:
         convert_to_pdf([tmp_path / "plan.docx"])
     assert SOFFICE_ENV in caught.value.message
 
@@ -252,7 +202,7 @@ def test_finds_soffice_in_an_install_location(
 def test_unreadable_docx_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake_soffice(tmp_path, monkeypatch, "good")
     missing = tmp_path / "gone.docx"
-    with pytest.raises(PdfProblem) as caught:
+    with pytest.raises(PdfError) as caught:
         convert_to_pdf([missing])
     assert caught.value.path == missing
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from ita_report.reader import Loaded
-from tests.workbooks import AGENCY, AGENCY_NAME, errors, the_error, the_warning, warnings
+from ita_report.read.workbook import Loaded
+from tests.workbook_helpers import AGENCY, AGENCY_NAME, errors, the_error, the_warning, warnings
 
 Read = Callable[..., Loaded]
 

@@ -14,8 +14,8 @@ import pytest
 from openpyxl import Workbook
 
 from ita_report.model import Measure, Method, Status
-from ita_report.reader import Loaded
-from tests.workbooks import (
+from ita_report.read.workbook import Loaded
+from tests.workbook_helpers import (
     DONE,
     HEADER,
     IN_PROGRESS,

@@ -10,9 +10,9 @@ import pytest
 from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook.workbook import Workbook
 
-from ita_report import reader
-from ita_report.reader import Loaded, load_workbook
-from tests.workbooks import (
+from ita_report.read import workbook as reader
+from ita_report.read.workbook import Loaded, load_workbook
+from tests.workbook_helpers import (
     AGENCY_NAME,
     errors,
     method_row,

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from tests.workbooks import EXAMPLE, write_workbook
+from tests.workbook_helpers import EXAMPLE, write_workbook
 
 ITA_REPORT = Path(sys.executable).with_name("ita-report")
 ENCODINGS = ["cp874", "cp1252"]

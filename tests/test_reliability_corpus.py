@@ -37,8 +37,8 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.workbook.workbook import Workbook
 from typer.testing import Result
 
-from ita_report.reader import Loaded
-from tests.workbooks import (
+from ita_report.read.workbook import Loaded
+from tests.workbook_helpers import (
     DONE,
     EXAMPLE,
     HEADER,

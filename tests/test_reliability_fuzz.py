@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ita_report.errors import ItaError
-from ita_report.reader import Loaded, load_workbook
-from tests.workbooks import EXAMPLE
+from ita_report.read.workbook import Loaded, load_workbook
+from tests.workbook_helpers import EXAMPLE
 
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = {path.name: path.read_bytes() for path in (EXAMPLE, *sorted(DATA.glob("calc-*.xlsx")))}
@@ -216,7 +216,7 @@ def test_a_period_column_beside_a_start_column_alone_is_read(tmp_path: Path) -> 
     # cell, and the warning named the end column, which this sheet does not have.
     from datetime import datetime
 
-    from tests.workbooks import the_warning, write_workbook
+    from tests.workbook_helpers import the_warning, write_workbook
 
     path = write_workbook(
         tmp_path / "plan.xlsx",

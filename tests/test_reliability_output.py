@@ -17,9 +17,9 @@ import pytest
 from docx import Document
 from typer.testing import Result
 
-from ita_report import output
-from ita_report.output import TEMP_PREFIX
-from tests.workbooks import AGENCY_NAME
+from ita_report.write import atomic as output
+from ita_report.write.atomic import TEMP_PREFIX
+from tests.workbook_helpers import AGENCY_NAME
 
 Cli = Callable[..., Result]
 Make = Callable[..., Path]

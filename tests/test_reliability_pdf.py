@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from ita_report import pdf
-from ita_report.output import TEMP_PREFIX
-from ita_report.pdf import SOFFICE_ENV
-from tests.test_pdf import _alive, fake_soffice
-from tests.workbooks import AGENCY, write_workbook
+from ita_report.write import pdf
+from ita_report.write.atomic import TEMP_PREFIX
+from ita_report.write.pdf import SOFFICE_ENV
+from tests.pdf_helpers import alive, fake_soffice
+from tests.workbook_helpers import AGENCY, write_workbook
 
 Cli = Callable[..., Result]
 Make = Callable[..., Path]
@@ -73,9 +73,9 @@ def test_a_hung_libreoffice_is_stopped_and_leaves_nothing_running(
     assert not workbook.with_suffix(".pdf").exists()
     launched = [int(pid) for pid in pids.read_text().split()]
     deadline = time.monotonic() + 10  # a guard: killed processes vanish at once
-    while any(map(_alive, launched)) and time.monotonic() < deadline:
+    while any(map(alive, launched)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(map(_alive, launched)), f"still running: {launched}"
+    assert not any(map(alive, launched)), f"still running: {launched}"
 
 
 @pytest.mark.libreoffice

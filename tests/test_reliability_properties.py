@@ -36,7 +36,7 @@ from ita_report.cli import app
 from ita_report.model import Status
 from ita_report.periods import parse_date_text
 from ita_report.thai import arabic, split_numbering
-from tests.workbooks import write_workbook
+from tests.workbook_helpers import write_workbook
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RUNNER = CliRunner()

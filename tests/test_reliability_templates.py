@@ -22,11 +22,10 @@ import pytest
 from typer.testing import Result
 
 import ita_report.render.renderer as renderer_module
-from ita_report.errors import TemplateProblem
+from ita_report.errors import TemplateError
 from ita_report.render import RenderOptions
 from ita_report.render.options import RENDER_TIMEOUT_ENV
-from tests.test_render_errors import user_template
-from tests.test_render_support import RENDERER, sample_plan
+from tests.render_helpers import RENDERER, sample_plan, user_template
 
 Cli = Callable[..., Result]
 Make = Callable[..., Path]
@@ -165,7 +164,7 @@ def test_worker_processes_stop_a_looping_template_too(make_workbook: Make, tmp_p
     assert list(tmp_path.glob("*.docx")) == []
 
 
-def render_in_a_thread(options: RenderOptions) -> TemplateProblem:
+def render_in_a_thread(options: RenderOptions) -> TemplateError:
     """Render off the main thread, where no timer can be used; the test fails if it never ends."""
     caught: list[BaseException] = []
 
@@ -180,7 +179,7 @@ def render_in_a_thread(options: RenderOptions) -> TemplateProblem:
     worker.join(GUARD)
     assert not worker.is_alive(), "the template was not stopped"
     (error,) = caught
-    assert isinstance(error, TemplateProblem), error
+    assert isinstance(error, TemplateError), error
     return error
 
 
@@ -196,7 +195,7 @@ def test_the_timeout_holds_off_the_main_thread(tmp_path: Path, loop: str) -> Non
 def test_the_timer_is_put_back_as_it_was(tmp_path: Path) -> None:
     before = signal.getsignal(signal.SIGALRM)
     template = template_with(tmp_path, NESTED_LOOP)
-    with pytest.raises(TemplateProblem, match="นานเกิน"):
+    with pytest.raises(TemplateError, match="นานเกิน"):
         render_on_the_main_thread(template)
     RENDERER.render(sample_plan())  # and after a report that renders in time
     assert signal.getsignal(signal.SIGALRM) == before
@@ -212,7 +211,7 @@ def test_a_host_programs_own_alarm_handler_is_left_alone(tmp_path: Path) -> None
     previous = signal.signal(signal.SIGALRM, host_handler)
     try:
         template = template_with(tmp_path, NESTED_LOOP)
-        with pytest.raises(TemplateProblem, match="นานเกิน"):  # stopped by the checks instead
+        with pytest.raises(TemplateError, match="นานเกิน"):  # stopped by the checks instead
             render_on_the_main_thread(template)
         assert signal.getsignal(signal.SIGALRM) is host_handler
     finally:
@@ -252,14 +251,14 @@ MEMORY_BOMBS = [
 @pytest.mark.parametrize("bomb", MEMORY_BOMBS)
 def test_a_tag_that_would_build_gigabytes_is_refused(tmp_path: Path, bomb: str) -> None:
     template = template_with(tmp_path, f"ก่อน {bomb} หลัง")
-    with pytest.raises(TemplateProblem) as caught:
+    with pytest.raises(TemplateError) as caught:
         RENDERER.render(sample_plan(), RenderOptions(template=template))
     assert "คำสั่งในแม่แบบสร้างข้อความหรือตัวเลขที่ใหญ่เกินไป" in caught.value.message
     assert f"“ก่อน {bomb} หลัง”" in caught.value.message
 
 
 def test_padding_and_formatting_of_a_sensible_size_still_work(tmp_path: Path) -> None:
-    from tests.test_render_support import body_paragraphs
+    from tests.render_helpers import body_paragraphs
 
     text = (
         "[{{ '%.2f' % 3.14159 }}][{{ '%5s' % 'ab' }}][{{ 'ab'.center(6) }}]"
@@ -293,7 +292,7 @@ def test_a_template_printing_more_than_any_report_is_stopped(
     monkeypatch.setattr(renderer_module, "MAX_RENDERED_CHARS", 1_000_000)
     text = "{% for i in range(100000) %}ข้อความยาว{% endfor %}"
     template = template_with(tmp_path, text)
-    with pytest.raises(TemplateProblem) as caught:
+    with pytest.raises(TemplateError) as caught:
         RENDERER.render(sample_plan(), RenderOptions(template=template))
     assert "คำสั่งในแม่แบบสร้างข้อความหรือตัวเลขที่ใหญ่เกินไป" in caught.value.message
     assert f"“{text}”" in caught.value.message

@@ -1,33 +1,19 @@
-"""A broken template is one clear TemplateProblem that says, in Thai, what is wrong and where."""
+"""A broken template is one clear TemplateError that says, in Thai, what is wrong and where."""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
-import docx
 import pytest
 
-from ita_report.errors import EXIT_INVALID, TemplateProblem
+from ita_report.errors import EXIT_INVALID, TemplateError
 from ita_report.render import ReportKind
-from tests.test_render_support import body_paragraphs, edited_default, render
+from tests.render_helpers import body_paragraphs, edited_default, render, user_template
 
 
-def user_template(tmp_path: Path, *paragraphs: str, cell: str | None = None) -> Path:
-    """A template typed in Word: these paragraphs, and optionally a one-cell table."""
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    if cell is not None:
-        document.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0].add_run(cell)
-        document.add_paragraph("ท้ายตาราง")
-    path = tmp_path / "mine.docx"
-    document.save(path)
-    return path
-
-
-def problem(template: Path) -> TemplateProblem:
-    with pytest.raises(TemplateProblem) as caught:
+def problem(template: Path) -> TemplateError:
+    with pytest.raises(TemplateError) as caught:
         render(template=template)
     error = caught.value
     assert error.exit_code == EXIT_INVALID

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from ita_report.model import Agency, Measure, Method, Period, Plan, Status
-from ita_report.pdf import convert_to_pdf
-from tests.test_render_support import render
+from ita_report.write.pdf import convert_to_pdf
+from tests.render_helpers import render
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -97,8 +97,8 @@ def test_report_prints_landscape_in_a_sarabun_font_with_the_header_on_every_page
 def test_no_unit_of_the_example_is_broken_inside_a_word(tmp_path: Path) -> None:
     """The unit column is wide enough for the longest one-word unit (งานประชาสัมพันธ์ broke
     as 'ประชาสัมพั / นธ์' in a 3.2 cm column): each printed line of a unit cell is whole words."""
-    from ita_report.reader import load_workbook
-    from tests.workbooks import EXAMPLE
+    from ita_report.read.workbook import load_workbook
+    from tests.workbook_helpers import EXAMPLE
 
     plan = load_workbook(EXAMPLE).plan
     assert plan is not None

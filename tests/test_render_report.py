@@ -14,10 +14,11 @@ from docx.shared import Cm
 from ita_report.render import Digits, ReportKind, ReportRenderer, renderer_for
 from ita_report.render import renderer as renderer_module
 from ita_report.thai import to_thai_digits
-from tests.test_render_support import (
+from tests.render_helpers import (
     ARABIC,
     CODE_LIKE,
     EMAIL,
+    RESULTS_HEADINGS,
     THAI,
     URL,
     W,
@@ -34,15 +35,6 @@ from tests.test_render_support import (
     table,
     vmerge,
 )
-
-RESULTS_HEADINGS = [
-    "มาตรการ/แนวทาง",
-    "วิธีการดำเนินการ",
-    "ผู้รับผิดชอบ",
-    "ระยะเวลาดำเนินการ",
-    "ผลการดำเนินการ",
-    "ข้อเสนอแนะ",
-]
 
 
 def test_title_agency_line_and_introduction_follow_the_reference_report() -> None:

@@ -20,7 +20,7 @@ from ita_report.render import (
     default_templates,
 )
 from ita_report.thai import to_thai_digits
-from tests.test_render_support import body_paragraphs, render, sample_plan
+from tests.render_helpers import body_paragraphs, render, sample_plan
 
 SCRIPT = Path(__file__).resolve().parents[1] / "templates" / "make_report_template.py"
 

@@ -17,9 +17,9 @@ from ita_report.render.context import agency_line, text
 from ita_report.render.digits import convert_digits
 from ita_report.render.environment import make_environment
 from ita_report.render.filters import percent, period, thai_date
-from ita_report.render.linebreaks import apply_line_breaks
+from ita_report.render.passes import apply_line_breaks
 from ita_report.render.vmerge import apply_vmerge, patch_vmerge
-from tests.test_render_support import W, paragraph_text, sample_plan
+from tests.render_helpers import W, paragraph_text, sample_plan
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

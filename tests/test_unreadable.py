@@ -15,7 +15,7 @@ import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 from typer.testing import Result
 
-from tests.workbooks import rewrite_member, sheet_member, write_workbook
+from tests.workbook_helpers import rewrite_member, sheet_member, write_workbook
 
 Cli = Callable[..., Result]
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

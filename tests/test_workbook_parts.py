@@ -8,16 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from ita_report.cellref import column_index, column_letter, range_bounds, split_reference
-from ita_report.sheet import Sheet
-from ita_report.sheetscan import CellStyles, FormulaProblem, SheetDamaged, scan_sheet
-from ita_report.workbook_parts import (
+from ita_report.read.sheet import Sheet, column_index, column_letter, range_bounds, split_reference
+from ita_report.read.xlsx.parts import (
     format_number,
     is_date_format,
     read_cell_formats,
     read_shared_strings,
     serial_to_datetime,
 )
+from ita_report.read.xlsx.scan import BadFormula, CellStyles, SheetDamaged, scan_sheet
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -150,8 +149,8 @@ def test_cell_values_by_type_and_format(tmp_path: Path) -> None:
         None,  # a formula with no saved value: the same
     ]
     assert sheet.read_problems == {
-        "มาตรการ!F2": FormulaProblem("#N/A"),
-        "มาตรการ!K2": FormulaProblem(None),
+        "มาตรการ!F2": BadFormula("#N/A"),
+        "มาตรการ!K2": BadFormula(None),
     }
     assert sheet.row_items(1) == []
     assert scan.unsaved_formulas == ["K2"]

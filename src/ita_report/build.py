@@ -1,8 +1,11 @@
-"""``build``: workbooks in, reports out — one at a time or in worker processes for a yearly batch.
+"""``build``, the use case: workbooks in, reports (and PDFs) out, one by one or in worker processes.
 
-Each workbook is read, validated, rendered and written on its own; a bad one becomes a failed
-outcome and never stops the others. A report is written only complete (``output.write_atomic``),
-and only for a valid workbook.
+The flow goes through the layers in one direction: each workbook is read (``read``), rendered
+(``render``) and written (``write.atomic``) on its own, in a worker process when there are many;
+then, with ``pdf``, the reports written go through LibreOffice (``write.pdf``). A bad workbook
+becomes a failed outcome and never stops the others; a report is written only complete, and
+only for a valid workbook. The command line calls :func:`plan_jobs` and :func:`run_build` and
+shows what they return; it decides nothing else.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from ita_report.errors import ItaError, TemplateProblem
+from ita_report.errors import ItaError, TemplateError
 from ita_report.model import HasProblems, Problem
-from ita_report.output import write_atomic
+from ita_report.read import load
+from ita_report.read.files import NO_WORKBOOKS
 from ita_report.render.options import RenderOptions
-from ita_report.workbooks import load
+from ita_report.write.atomic import write_atomic
 
 
 @dataclass(frozen=True)
@@ -46,13 +50,31 @@ def _not_built(job: BuildJob) -> BuildOutcome:
     )
 
 
+@dataclass(frozen=True)
+class BuildRun:
+    """What a whole ``build`` did: each workbook's outcome, and the PDF step's failure if any."""
+
+    outcomes: list[BuildOutcome]
+    #: PDFs were asked for (``--pdf``).
+    pdf: bool = False
+    #: Why the PDFs could not all be made; the reports themselves are written all the same.
+    pdf_error: ItaError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Every report written, and every PDF asked for made."""
+        return self.pdf_error is None and all(outcome.written for outcome in self.outcomes)
+
+
 def plan_jobs(
     inputs: Iterable[tuple[Path, Path]], *, output: Path | None, out_dir: Path | None
 ) -> list[BuildJob]:
     """Where each report goes: ``-o FILE``, under ``--out-dir`` (layout kept), or beside its workbook.
 
-    Raises ItaError when two workbooks would write the same report (``plan.xlsx`` and
-    ``plan.xlsm``, or the same file given twice): one would silently replace the other.
+    ``inputs`` are the workbooks with their place under ``--out-dir``
+    (:func:`ita_report.read.with_layout`). Raises ItaError when there is no workbook at all, and
+    when two workbooks would write the same report (``plan.xlsx`` and ``plan.xlsm``, or the same
+    file given twice): one would silently replace the other.
     """
     jobs: dict[Path, BuildJob] = {}
     for workbook, relative in inputs:
@@ -71,7 +93,39 @@ def plan_jobs(
                 "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือสร้างทีละไฟล์ด้วย -o"
             )
         jobs[key] = BuildJob(workbook, report)
+    if not jobs:
+        raise ItaError(NO_WORKBOOKS)
     return list(jobs.values())
+
+
+def run_build(
+    jobs: list[BuildJob],
+    options: RenderOptions,
+    *,
+    pdf: bool = False,
+    strict: bool = False,
+    workers: int = 1,
+    on_done: Callable[[BuildOutcome], None] = lambda outcome: None,
+) -> BuildRun:
+    """Build every job, then make the PDFs of the reports written.
+
+    A template that does not compile raises TemplateError here, before any workbook is read.
+    """
+    from ita_report.render import renderer_for
+
+    renderer_for(options.template)
+    outcomes = build_all(jobs, options, strict=strict, workers=workers, on_done=on_done)
+    if not pdf:
+        return BuildRun(outcomes)
+    from ita_report.write import pdf as pdf_writer
+
+    written = [outcome.job.report for outcome in outcomes if outcome.written]
+    try:
+        if written:
+            pdf_writer.convert_to_pdf(written)
+    except ItaError as error:
+        return BuildRun(outcomes, pdf=True, pdf_error=error)
+    return BuildRun(outcomes, pdf=True)
 
 
 def build_one(job: BuildJob, options: RenderOptions, *, strict: bool = False) -> BuildOutcome:
@@ -89,7 +143,7 @@ def build_one(job: BuildJob, options: RenderOptions, *, strict: bool = False) ->
     try:
         data = renderer_for(options.template).render(loaded.plan, options)
         write_atomic(job.report, data)
-    except TemplateProblem as exc:
+    except TemplateError as exc:
         return BuildOutcome(job, False, (*loaded.problems, Problem(str(exc))), template_failed=True)
     except ItaError as exc:
         return BuildOutcome(job, False, (*loaded.problems, Problem(str(exc))))

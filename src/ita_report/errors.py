@@ -33,13 +33,13 @@ class WorkbookUnreadable(ItaError):
     """The file is not a workbook we can open at all (corrupt, encrypted, wrong format)."""
 
 
-class TemplateProblem(ItaError):
+class TemplateError(ItaError):
     """A Word template that cannot be rendered: syntax error, unknown variable, unsafe code."""
 
 
-class OutputProblem(ItaError):
+class OutputError(ItaError):
     """A report could not be written (permissions, a file open in Word, a full disk)."""
 
 
-class PdfProblem(ItaError):
+class PdfError(ItaError):
     """LibreOffice is missing, hung, or produced no PDF."""

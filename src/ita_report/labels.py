@@ -7,6 +7,7 @@ label of each, so what it writes is what the reader expects.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -86,6 +87,15 @@ ITA_INDICATORS: tuple[str, ...] = (
 def lookup(labels: Iterable[Label]) -> dict[str, Label]:
     """Normalised spelling → label, for matching what a user typed."""
     return {normalise_label(spelling): label for label in labels for spelling in label.spellings()}
+
+
+def did_you_mean(typed: str, known: Mapping[str, str]) -> str:
+    """`` — หมายถึง กองคลัง หรือไม่?`` for the closest of ``known``, else ``""``.
+
+    ``known`` maps each name's normalised form to the name as it is shown.
+    """
+    close = difflib.get_close_matches(normalise_label(typed), list(known), n=1, cutoff=0.6)
+    return f" — หมายถึง {known[close[0]]} หรือไม่?" if close else ""
 
 
 def find_sheet(names: Iterable[str], sheet: Label) -> str | None:

@@ -7,7 +7,7 @@ the numbering the tool recognised (it is re-generated) and characters Word canno
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -74,6 +74,19 @@ class HasProblems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+@dataclass
+class ProblemLog(HasProblems):
+    """Errors and warnings in the order found; a reader keeps going after each."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, cell: str | None, message: str) -> None:
+        self.problems.append(Problem(message, cell, Severity.ERROR))
+
+    def warning(self, cell: str | None, message: str) -> None:
+        self.problems.append(Problem(message, cell, Severity.WARNING))
 
 
 @dataclass(frozen=True)

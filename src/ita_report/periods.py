@@ -11,6 +11,7 @@ import calendar
 import re
 from datetime import date, datetime
 
+from ita_report.model import Period
 from ita_report.thai import BE_OFFSET, MONTHS_LONG, MONTHS_SHORT, arabic, be_year, to_thai_digits
 
 _DATE_TEXT = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
@@ -138,6 +139,11 @@ def format_period(start: date | None, end: date | None) -> str:
     if first.year != last.year:
         first_text += f" {_short_year(first)}"
     return to_thai_digits(f"{first_text} – {last_text}")
+
+
+def period_text(period: Period) -> str:
+    """The period as the report and ``check`` show it: the text as typed, else the dates."""
+    return period.text or format_period(period.start, period.end)
 
 
 def _short_year(value: date) -> str:

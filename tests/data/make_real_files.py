@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.workbooks import AGENCY, write_workbook  # noqa: E402
+from tests.workbook_helpers import AGENCY, write_workbook  # noqa: E402
 
 #: Calc's export filters, by the suffix of the file they write.
 FILTERS = {

@@ -6,7 +6,13 @@ Use::
     data = renderer.render(plan, RenderOptions(kind=ReportKind.PLAN, as_of=date(2021, 3, 31)))
 
 ``render`` returns the .docx bytes; writing them (atomically) is the caller's business. Every
-failure of a template is a :class:`ita_report.errors.TemplateProblem`.
+failure of a template is a :class:`ita_report.errors.TemplateError`.
+
+Layout: ``options`` (what a caller asks for, and the default templates), ``context`` and
+``wording`` (the variables and fixed sentences a template sees), ``environment``, ``filters`` and
+``limits`` (the sandbox), ``docx`` and ``compiler`` (a template unpacked and compiled),
+``renderer`` (evaluation), ``passes`` and ``digits`` (what is done to the rendered XML), ``vmerge``
+and ``messages`` (our merge tag, and template errors in Thai).
 
 Only the options are imported with this package: ``check`` and ``validate`` import it through
 the CLI and must not pay for docxtpl, python-docx and Jinja. The renderer loads on first use.
@@ -17,19 +23,22 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from ita_report.render.options import Digits, RenderOptions, ReportKind
+from ita_report.render.options import (
+    DEFAULT_TEMPLATES,
+    Digits,
+    RenderOptions,
+    ReportKind,
+    default_template,
+    default_templates,
+)
 
 if TYPE_CHECKING:
     from ita_report.render.context import build_context
-    from ita_report.render.defaults import DEFAULT_TEMPLATES, default_template, default_templates
     from ita_report.render.renderer import ReportRenderer, renderer_for
 
 _LAZY = {
     "build_context": "ita_report.render.context",
-    "DEFAULT_TEMPLATES": "ita_report.render.defaults",
     "ReportRenderer": "ita_report.render.renderer",
-    "default_template": "ita_report.render.defaults",
-    "default_templates": "ita_report.render.defaults",
     "renderer_for": "ita_report.render.renderer",
 }
 

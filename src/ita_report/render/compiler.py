@@ -19,9 +19,9 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, Template, TemplateSyntaxError
 from lxml import etree
 
-from ita_report.render.package import SAFE_PARSER, DocxPackage, NotADocx, read_package
-from ita_report.render.problems import describe, quote_around, template_problem
-from ita_report.render.tagcheck import CLOSER, unclosed_tags
+from ita_report.ooxml import SAFE_PARSER, W_P, W_T
+from ita_report.render.docx import DocxPackage, NotADocx, read_package
+from ita_report.render.messages import describe, quote_around, template_error
 from ita_report.render.vmerge import patch_vmerge
 
 _SAVE_AS_DOCX = "เปิดแม่แบบใน Word แล้วบันทึกเป็นเอกสาร Word (.docx) อีกครั้ง"
@@ -56,13 +56,11 @@ class CompiledTemplate:
 
 
 def compile_template(data: bytes, env: Environment, path: Path | None) -> CompiledTemplate:
-    """Compile every part of a template; raises TemplateProblem for anything that is not usable."""
+    """Compile every part of a template; raises TemplateError for anything that is not usable."""
     try:
         package = read_package(data)
     except NotADocx as error:
-        raise template_problem(
-            str(error), "", "ต้องเป็นไฟล์ .docx", path, fix=_SAVE_AS_DOCX
-        ) from error
+        raise template_error(str(error), "", "ต้องเป็นไฟล์ .docx", path, fix=_SAVE_AS_DOCX) from error
     parts = [_compile_word_part(package, name, env, path) for name in _word_parts(package)]
     if package.core is not None:
         parts.append(_compile_core_part(package, package.core, env, path))
@@ -79,11 +77,11 @@ def _compile_word_part(
     try:
         root = etree.fromstring(package.part(name), SAFE_PARSER)
     except etree.XMLSyntaxError as error:
-        raise template_problem(
+        raise template_error(
             "ไฟล์ Word เสียหาย อ่านเนื้อหาไม่ได้", "", str(error), path, fix=_SAVE_AS_DOCX
         ) from error
     for opened, text in unclosed_tags(root):
-        raise template_problem(
+        raise template_error(
             f"คำสั่งที่ขึ้นต้นด้วย “{opened}” ไม่มี “{CLOSER[opened]}” ปิดในย่อหน้าเดียวกัน",
             quote_around([text], 1),
             f"unclosed {opened}",
@@ -102,7 +100,7 @@ def _compile_core_part(
     try:
         source = package.part(name).decode("utf-8")
     except UnicodeDecodeError as error:
-        raise template_problem(
+        raise template_error(
             "คุณสมบัติเอกสารเสียหาย", "", str(error), path, fix=_SAVE_AS_DOCX
         ) from error
     return _compile(name, source, env, path, is_word=False)
@@ -118,7 +116,7 @@ def _compile(
             code = env.compile(source, name=name, filename=filename)
         except TemplateSyntaxError as error:
             quote = quote_around(source.splitlines(), error.lineno)
-            raise template_problem(describe(error), quote, error.message or "", path) from error
+            raise template_error(describe(error), quote, error.message or "", path) from error
         template = env.template_class.from_code(env, code, env.make_globals(None), None)
     return CompiledPart(name, filename, template, source, is_word)
 
@@ -127,3 +125,42 @@ def _compile(
 def _patcher() -> DocxTemplate:
     """docxtpl's tag-gluing, used on its own: it opens no file until asked to render."""
     return DocxTemplate(io.BytesIO())
+
+
+# --- unclosed tags ----------------------------------------------------------------------------
+# docxtpl glues a tag back together by deleting every piece of XML between ``{{`` and the next
+# ``}}``. A tag missing its closing braces (``{{ agency_line }``) therefore swallows the
+# paragraphs up to the next tag, and Jinja, seeing valid code, renders a report with those
+# paragraphs gone and no error. Checking each paragraph's own text first turns that silent loss
+# into a clear message.
+
+_DELIMITER = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
+CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+def unclosed_tags(root: etree._Element) -> list[tuple[str, str]]:
+    """(opening delimiter, paragraph text) for each paragraph that leaves a tag open."""
+    found: list[tuple[str, str]] = []
+    for paragraph in root.iter(W_P):
+        text = "".join(
+            node.text or ""
+            for node in paragraph.iter(W_T)
+            if next(node.iterancestors(W_P), None) is paragraph
+        )
+        opened = _first_unclosed(text)
+        if opened is not None:
+            found.append((opened, text))
+    return found
+
+
+def _first_unclosed(text: str) -> str | None:
+    opened: str | None = None
+    for match in _DELIMITER.finditer(text):
+        token = match.group()
+        if token in CLOSER:
+            if opened is not None:
+                return opened  # a new tag starts before the last one closed
+            opened = token
+        elif opened is not None and token == CLOSER[opened]:
+            opened = None
+    return opened

@@ -15,8 +15,8 @@ from typing import Any
 from jinja2 import Template
 
 from ita_report.model import Agency, Measure, Method, Plan
+from ita_report.periods import period_text
 from ita_report.render.environment import make_environment
-from ita_report.render.filters import period as period_text
 from ita_report.render.options import RenderOptions
 from ita_report.render.wording import INTRO, SUMMARY, TITLE
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from ita_report.render.ooxml import W_BR, W_CR, W_FMT, W_P, W_PGNUMTYPE, W_SECTPR, W_T, W_TAB, w
+from ita_report.ooxml import W_BR, W_CR, W_FMT, W_P, W_PGNUMTYPE, W_SECTPR, W_T, W_TAB, w
 from ita_report.render.options import Digits
 from ita_report.thai import to_arabic_digits, to_thai_digits
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from ita_report.model import Period
-from ita_report.periods import format_period
+from ita_report.periods import period_text
 from ita_report.thai import thai_date as _thai_date
 from ita_report.thai import to_arabic_digits, to_thai_digits
 
@@ -46,7 +46,7 @@ def period(value: Period | str | None) -> str:
     if value is None:
         return ""
     if isinstance(value, Period):
-        return value.text if value.text else format_period(value.start, value.end)
+        return period_text(value)
     return str(value)
 
 

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 
 from ita_report.errors import ItaError
@@ -69,5 +70,20 @@ class RenderOptions:
     #: A user's edited copy of a template; None uses the default template of ``kind``.
     template: Path | None = None
     #: Seconds evaluating the template may take for one report before it is stopped (a
-    #: TemplateProblem); from ``ITA_REPORT_RENDER_TIMEOUT`` when not given.
+    #: TemplateError); from ``ITA_REPORT_RENDER_TIMEOUT`` when not given.
     timeout: float = field(default_factory=default_render_timeout)
+
+
+#: The default template of each kind, in ``ita_report/templates``. Two files, because Word
+#: cannot leave table columns out conditionally: the plan has four columns, the results six.
+DEFAULT_TEMPLATES = {ReportKind.RESULTS: "report.docx", ReportKind.PLAN: "plan.docx"}
+
+
+def default_template(kind: ReportKind) -> bytes:
+    """The bytes of the default template of ``kind`` (from a wheel or a checkout alike)."""
+    return resources.files("ita_report").joinpath("templates", DEFAULT_TEMPLATES[kind]).read_bytes()
+
+
+def default_templates() -> dict[str, bytes]:
+    """File name → bytes of every default template, for ``ita-report template export``."""
+    return {name: default_template(kind) for kind, name in DEFAULT_TEMPLATES.items()}

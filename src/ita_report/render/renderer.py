@@ -15,13 +15,11 @@ from typing import Any, cast
 from jinja2 import Template
 from lxml import etree
 
-from ita_report.errors import TemplateProblem
+from ita_report.errors import TemplateError
 from ita_report.model import Plan
 from ita_report.render.compiler import CompiledPart, CompiledTemplate, compile_template
 from ita_report.render.context import build_context
-from ita_report.render.defaults import default_template
 from ita_report.render.environment import LimitExceeded, make_environment
-from ita_report.render.finish import finish_properties, finish_word_part, parse_strictly
 from ita_report.render.limits import (
     CHECK_EVERY,
     MAX_RENDERED_CHARS,
@@ -29,8 +27,14 @@ from ita_report.render.limits import (
     check_deadline,
     deadline,
 )
-from ita_report.render.options import RENDER_TIMEOUT_ENV, RenderOptions, ReportKind
-from ita_report.render.problems import describe, quote_around, template_lineno, template_problem
+from ita_report.render.messages import describe, quote_around, template_error, template_lineno
+from ita_report.render.options import (
+    RENDER_TIMEOUT_ENV,
+    RenderOptions,
+    ReportKind,
+    default_template,
+)
+from ita_report.render.passes import finish_properties, finish_word_part, parse_strictly
 
 _shared: ReportRenderer | None = None
 
@@ -64,7 +68,7 @@ class ReportRenderer:
         self._compiled: dict[ReportKind | Path, CompiledTemplate] = {}
 
     def render(self, plan: Plan, options: RenderOptions | None = None) -> bytes:
-        """The report of ``plan`` as .docx bytes; raises TemplateProblem, never writes a file.
+        """The report of ``plan`` as .docx bytes; raises TemplateError, never writes a file.
 
         The template is evaluated within ``options.timeout`` seconds and a bounded size (see
         :mod:`ita_report.render.limits`); the checks and passes after it are linear in its output.
@@ -91,7 +95,7 @@ class ReportRenderer:
 
 
 def _evaluate(part: CompiledPart, context: dict[str, Any], path: Path | None) -> str:
-    """The part's text with the template's tags evaluated; TemplateProblem if they fail."""
+    """The part's text with the template's tags evaluated; TemplateError if they fail."""
     if part.template is None:
         return part.source
     try:
@@ -102,11 +106,11 @@ def _evaluate(part: CompiledPart, context: dict[str, Any], path: Path | None) ->
         quote = quote_around(part.lines, lineno)
         if isinstance(error, RenderTimeout):
             raise _timeout_problem(error, quote, path) from error
-        raise template_problem(describe(error), quote, str(error), path) from error
+        raise template_error(describe(error), quote, str(error), path) from error
 
 
-def _timeout_problem(error: RenderTimeout, quote: str, path: Path | None) -> TemplateProblem:
-    return template_problem(
+def _timeout_problem(error: RenderTimeout, quote: str, path: Path | None) -> TemplateError:
+    return template_error(
         f"แม่แบบใช้เวลานานเกิน {error.seconds:g} วินาที", quote, str(error), path, fix=_FIX_LOOP
     )
 
@@ -159,8 +163,8 @@ def _template_bytes(options: RenderOptions) -> bytes:
     try:
         return options.template.read_bytes()
     except FileNotFoundError as error:
-        raise TemplateProblem("ไม่พบไฟล์แม่แบบ", options.template) from error
+        raise TemplateError("ไม่พบไฟล์แม่แบบ", options.template) from error
     except IsADirectoryError as error:
-        raise TemplateProblem("ต้องระบุไฟล์แม่แบบ .docx ไม่ใช่โฟลเดอร์", options.template) from error
+        raise TemplateError("ต้องระบุไฟล์แม่แบบ .docx ไม่ใช่โฟลเดอร์", options.template) from error
     except OSError as error:
-        raise TemplateProblem(f"เปิดไฟล์แม่แบบไม่ได้ ({error.strerror})", options.template) from error
+        raise TemplateError(f"เปิดไฟล์แม่แบบไม่ได้ ({error.strerror})", options.template) from error

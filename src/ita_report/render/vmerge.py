@@ -17,7 +17,7 @@ import re
 
 from lxml import etree
 
-from ita_report.render.ooxml import W_P, W_PPR, W_TC, W_TCPR, W_VAL, W_VMERGE, w
+from ita_report.ooxml import W_P, W_PPR, W_TC, W_TCPR, W_VAL, W_VMERGE, w
 
 PI_TARGET = "ita-vmerge"
 VALUES = ("restart", "continue", "")
@@ -32,7 +32,7 @@ _AFTER_VMERGE = tuple(
 _TAG = re.compile(r"\{%-?\s*vmerge\s+((?:(?!%\}).)+?)\s*-?%\}", re.DOTALL)
 
 
-class MergeProblem(Exception):
+class MergeError(Exception):
     """A ``{% vmerge %}`` that cannot be applied; ``str()`` says why in Thai."""
 
 
@@ -50,9 +50,9 @@ def apply_vmerge(root: etree._Element) -> None:
         cell = next(marker.iterancestors(W_TC), None)
         _remove_keeping_tail(marker)
         if cell is None:
-            raise MergeProblem("คำสั่ง {% vmerge %} ต้องอยู่ในเซลล์ของตาราง")
+            raise MergeError("คำสั่ง {% vmerge %} ต้องอยู่ในเซลล์ของตาราง")
         if value not in VALUES:
-            raise MergeProblem(
+            raise MergeError(
                 f"คำสั่ง {{% vmerge %}} ได้ค่า “{value}” แต่ต้องเป็น restart, continue หรือค่าว่าง"
             )
         if value:

@@ -1,4 +1,4 @@
-"""The command line: options in, one call to the core, results out. Nothing else lives here.
+"""The commands: options in, one call to the core, results out through ``console`` or JSON.
 
 Every ``ItaError`` is caught once, in the root group, and becomes its message and exit status.
 Each command imports the core it needs when it runs, so that ``--version`` and ``--help`` do not
@@ -7,7 +7,6 @@ load openpyxl and ``check`` does not load the Word stack.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,7 +17,13 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from ita_report import __version__
-from ita_report.console import make_console, print_problems, print_progress, print_validation
+from ita_report.cli.console import (
+    make_console,
+    never_fail_on_encoding,
+    print_problems,
+    print_standing,
+    print_validation,
+)
 from ita_report.errors import EXIT_INVALID, ItaError
 from ita_report.model import FISCAL_YEARS
 from ita_report.periods import parse_day
@@ -107,15 +112,6 @@ def _root(
     """รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) จากไฟล์ Excel ไฟล์เดียว"""
 
 
-def _inputs(paths: list[Path]) -> list[Path]:
-    from ita_report.workbooks import expand_inputs
-
-    found = list(expand_inputs(paths))
-    if not found:
-        raise ItaError("ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ")
-    return found
-
-
 @app.command()
 def validate(workbooks: Workbooks, strict: Strict = False) -> None:
     """ตรวจไฟล์ Excel ว่ากรอกครบและถูกต้อง โดยไม่สร้างรายงาน
@@ -124,11 +120,11 @@ def validate(workbooks: Workbooks, strict: Strict = False) -> None:
 
     ออก 0 เมื่อถูกต้องทุกไฟล์, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
-    from ita_report.workbooks import load
+    from ita_report.read import expand_inputs, load
 
     out, err = make_console(), make_console(stderr=True)
     invalid = 0
-    for path in _inputs(workbooks):
+    for path in expand_inputs(workbooks):
         loaded = load(path, strict=strict)
         print_problems(err, path, loaded.problems)
         print_validation(out, loaded)
@@ -156,12 +152,14 @@ def check(
 
     ออก 0 เมื่อเสร็จทุกรายการ, 1 เมื่อยังมีรายการค้าง, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
-    from ita_report.pending import progress, require_unit, workbook_json
-    from ita_report.workbooks import load
+    from ita_report.cli.json_output import check_json, write_json
+    from ita_report.read import expand_inputs, load
+    from ita_report.standing import require_unit, standing
 
     day = as_of or date.today()
     out, err = make_console(), make_console(stderr=True)
-    loaded_all = [load(path, strict=strict) for path in _inputs(workbooks or [Path("plan.xlsx")])]
+    paths = expand_inputs(workbooks or [Path("plan.xlsx")])
+    loaded_all = [load(path, strict=strict) for path in paths]
     plans = [loaded.plan for loaded in loaded_all if loaded.plan is not None]
     unit_problem = None
     if unit is not None:
@@ -172,21 +170,19 @@ def check(
     invalid = pending = 0
     documents = []
     for loaded in loaded_all:
-        state = None if loaded.plan is None else progress(loaded.plan, as_of=day, unit=unit)
+        state = None if loaded.plan is None else standing(loaded.plan, as_of=day, unit=unit)
         invalid += state is None
         pending += state is not None and bool(state.pending)
         if as_json:
-            documents.append(workbook_json(loaded, state, display_path=str(loaded.path)))
+            documents.append(check_json(loaded, state))
             continue
         print_problems(err, loaded.path, loaded.problems)
         if state is None:
             print_validation(err, loaded)
         elif unit_problem is None:  # an unknown unit has no progress: "all done" would be false
-            print_progress(out, loaded, state, unit)
+            print_standing(out, loaded, state, unit)
     if as_json:
-        text = json.dumps({"workbooks": documents}, ensure_ascii=False, indent=2)
-        sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
-        sys.stdout.flush()
+        write_json({"workbooks": documents})
     if unit_problem is not None:
         raise unit_problem
     if invalid:
@@ -217,7 +213,7 @@ def init(
 
     Example: ita-report init plan.xlsx --agency "เทศบาลตำบลพะโต๊ะ" --year 2568
     """
-    from ita_report.init_workbook import write_blank_workbook
+    from ita_report.write.workbook import write_blank_workbook
 
     write_blank_workbook(path, agency=agency, fiscal_year=year, force=force)
     make_console().print(f"สร้าง {path} แล้ว — กรอกข้อมูล แล้วใช้ ita-report validate {path}")
@@ -272,45 +268,35 @@ def build(
     ไฟล์ที่ไม่ถูกต้องจะไม่มีรายงาน และรายงานเดิมจะถูกแทนที่ด้วยรายงานใหม่ที่สมบูรณ์เท่านั้น
     ออก 0 เมื่อสร้างครบทุกไฟล์, 2 เมื่อมีไฟล์ที่ไม่ถูกต้องหรืออ่านไม่ได้
     """
-    from ita_report.build import build_all, default_workers, plan_jobs
-    from ita_report.build_report import BuildReporter, build_json
-    from ita_report.render import renderer_for
-    from ita_report.workbooks import with_layout
+    from ita_report.build import default_workers, plan_jobs, run_build
+    from ita_report.cli.console import BuildReporter
+    from ita_report.cli.json_output import build_json, write_json
+    from ita_report.read import with_layout
 
     inputs = list(with_layout(workbooks))
-    if not inputs:
-        raise ItaError("ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ")
     if output is not None and out_dir is not None:
         raise typer.BadParameter("ใช้ -o หรือ --out-dir อย่างใดอย่างหนึ่ง")
     if output is not None and len(inputs) > 1:
         raise typer.BadParameter("-o ใช้ได้กับไฟล์ Excel ไฟล์เดียว — ใช้ --out-dir เมื่อมีหลายไฟล์")
-    options = RenderOptions(kind=kind, digits=digits, as_of=as_of, template=template)
-    renderer_for(template)  # a broken template fails here, before any workbook is read
     jobs_list = plan_jobs(inputs, output=output, out_dir=out_dir)
+    options = RenderOptions(kind=kind, digits=digits, as_of=as_of, template=template)
     report = BuildReporter(make_console(), make_console(stderr=True), quiet=quiet or as_json)
     with report.progress(len(jobs_list)) as advance:
-        outcomes = build_all(
-            jobs_list, options, strict=strict, workers=jobs or default_workers(), on_done=advance
+        run = run_build(
+            jobs_list,
+            options,
+            pdf=pdf,
+            strict=strict,
+            workers=jobs or default_workers(),
+            on_done=advance,
         )
-    pdf_problem = None
-    if pdf:
-        from ita_report.pdf import convert_to_pdf
-
-        written = [o.job.report for o in outcomes if o.written]
-        try:
-            convert_to_pdf(written) if written else None
-        except ItaError as exc:
-            pdf_problem = exc
     if as_json:
-        sys.stdout.buffer.write(
-            build_json(outcomes, pdf=pdf, pdf_problem=pdf_problem).encode() + b"\n"
-        )
-        sys.stdout.flush()
+        write_json(build_json(run))
     else:
-        report.finish(outcomes)
-    if pdf_problem is not None and not as_json:
-        raise pdf_problem
-    if pdf_problem is not None or any(not o.written for o in outcomes):
+        report.finish(run.outcomes)
+        if run.pdf_error is not None:
+            raise run.pdf_error
+    if not run.ok:
         raise typer.Exit(EXIT_INVALID)
 
 
@@ -325,8 +311,8 @@ def template_export(
 
     แก้ไขแล้วใช้กับ: ita-report build plan.xlsx --template my-templates/report.docx
     """
-    from ita_report.output import write_atomic
     from ita_report.render import default_templates
+    from ita_report.write.atomic import write_atomic
 
     templates = default_templates()
     existing = [directory / name for name in templates if (directory / name).exists()]
@@ -339,14 +325,6 @@ def template_export(
 
 
 def main() -> None:
-    """Console-script entry point.
-
-    Whatever the console's encoding (a cp1252 Windows console, a cp874 pipe), a character it
-    cannot show becomes ``?`` rather than a UnicodeEncodeError: ``--help`` and click's own
-    usage messages print before any of our consoles exist, and they are in Thai.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
+    """Console-script entry point: streams that never fail on Thai, then the commands."""
+    never_fail_on_encoding(sys.stdout, sys.stderr)
     app(prog_name="ita-report")

@@ -13,12 +13,23 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import docx
 from lxml import etree
 
 from ita_report.model import Agency, Measure, Method, Period, Plan, Status
 from ita_report.render import Digits, RenderOptions, ReportKind, ReportRenderer, default_template
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+#: The column headings of the results report, as the seed has them.
+RESULTS_HEADINGS = [
+    "มาตรการ/แนวทาง",
+    "วิธีการดำเนินการ",
+    "ผู้รับผิดชอบ",
+    "ระยะเวลาดำเนินการ",
+    "ผลการดำเนินการ",
+    "ข้อเสนอแนะ",
+]
 
 CODE_LIKE = "ประชุม {{ x }} & <ทีม> {% if y %}"
 URL = "https://www.example.go.th/ita2564"
@@ -208,4 +219,17 @@ def edited_default(
                 assert old.encode() in content, old
                 content = content.replace(old.encode(), new.encode(), 1)
             target.writestr(info, content)
+    return path
+
+
+def user_template(tmp_path: Path, *paragraphs: str, cell: str | None = None) -> Path:
+    """A template typed in Word: these paragraphs, and optionally a one-cell table."""
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if cell is not None:
+        document.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0].add_run(cell)
+        document.add_paragraph("ท้ายตาราง")
+    path = tmp_path / "mine.docx"
+    document.save(path)
     return path

@@ -50,8 +50,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ita_report.errors import OutputProblem
-from ita_report.init_instructions import instructions
+from ita_report.errors import OutputError
 from ita_report.labels import (
     AGENCY_FIELDS,
     AGENCY_SHEET,
@@ -64,8 +63,10 @@ from ita_report.labels import (
     Label,
 )
 from ita_report.model import Status
-from ita_report.output import write_atomic
+from ita_report.ooxml import write_zip
 from ita_report.thai import be_year, to_thai_digits
+from ita_report.write.atomic import write_atomic
+from ita_report.write.instructions import instructions
 
 #: Header of the agency sheet; its A cell is not a field label, so the reader skips the row.
 AGENCY_HEADER = ("รายการ", "ข้อมูล", "คำอธิบาย")
@@ -154,7 +155,7 @@ def write_blank_workbook(
     half-written.
     """
     if not force and _occupied(path):
-        raise OutputProblem(
+        raise OutputError(
             "มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ หากต้องการสร้างใหม่แทนไฟล์เดิม ให้สั่งอีกครั้งพร้อม --force",
             path,
         )
@@ -211,14 +212,9 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     """
     raw = io.BytesIO()
     ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
-    packed = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            out.writestr(entry, source.read(info))
-    return packed.getvalue()
+    with zipfile.ZipFile(raw) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    return write_zip(entries, date_time=FIXED_TIME.timetuple()[:6])
 
 
 # --- the sheets -------------------------------------------------------------------------------

@@ -1,23 +1,22 @@
-"""The agency sheet (SPEC §1.1): one field a row, label in column A, value in column B."""
+"""The agency sheet (SPEC §1.1) and the optional units sheet (§1.3): a label or a name a row."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from ita_report.cells import cell_text
-from ita_report.labels import AGENCY_FIELDS, lookup
-from ita_report.model import FISCAL_YEARS, Agency
+from ita_report.labels import AGENCY_FIELDS, UNITS_HEADER, UNITS_SHEET, lookup
+from ita_report.model import FISCAL_YEARS, Agency, ProblemLog
 from ita_report.periods import as_date, parse_date_text
-from ita_report.problems import Problems
-from ita_report.sheet import Sheet, is_blank
+from ita_report.read.cells import cell_text
+from ita_report.read.sheet import Sheet, is_blank
 from ita_report.thai import arabic, be_year, normalise_label
 
 _FIELDS = lookup(AGENCY_FIELDS)
 _YEAR = re.compile(r"^\s*(?:พ\.?\s*ศ\.?|ค\.?\s*ศ\.?)?\s*(\d{4})\s*$")
 
 
-def read_agency(sheet: Sheet, problems: Problems) -> Agency | None:
+def read_agency(sheet: Sheet, problems: ProblemLog) -> Agency | None:
     """The agency, or None when a required field is missing (each problem recorded)."""
     values: dict[str, object] = {}
     cells: dict[str, str] = {}
@@ -66,7 +65,7 @@ def read_agency(sheet: Sheet, problems: Problems) -> Agency | None:
     )
 
 
-def _year(value: object, cell: str | None, title: str, problems: Problems) -> int | None:
+def _year(value: object, cell: str | None, title: str, problems: ProblemLog) -> int | None:
     if is_blank(value):
         return None
     number: int | None = None
@@ -86,7 +85,7 @@ def _year(value: object, cell: str | None, title: str, problems: Problems) -> in
     return year
 
 
-def _report_date(value: object, cell: str | None, problems: Problems) -> date | str | None:
+def _report_date(value: object, cell: str | None, problems: ProblemLog) -> date | str | None:
     if is_blank(value):
         return None
     day = as_date(value)
@@ -97,3 +96,21 @@ def _report_date(value: object, cell: str | None, problems: Problems) -> date | 
         return parse_date_text(text) or text
     except ValueError:
         return text
+
+
+# --- the units sheet: the agency's units, one a row in column A ---------------------------
+
+#: A first row that is one of these is a header, not a unit.
+_HEADERS = {
+    normalise_label(text) for text in (*UNITS_SHEET.spellings(), UNITS_HEADER, "หน่วยงาน", "unit")
+}
+
+
+def read_units(sheet: Sheet, problems: ProblemLog) -> tuple[str, ...]:
+    units: list[str] = []
+    for row in range(1, sheet.last_row + 1):
+        name = cell_text(sheet.raw(row, 1), sheet.ref(row, 1), problems)
+        if not name or (row == 1 and normalise_label(name) in _HEADERS):
+            continue
+        units.append(name)
+    return tuple(units)

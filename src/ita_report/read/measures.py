@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from datetime import date
 
-from ita_report.cells import cell_text
-from ita_report.labels import MEASURE_COLUMNS, STATUS_SPELLINGS, Label, lookup
-from ita_report.model import Agency, Measure, Method, Period, Status, split_units
+from ita_report.labels import MEASURE_COLUMNS, STATUS_SPELLINGS, Label, did_you_mean, lookup
+from ita_report.model import Agency, Measure, Method, Period, ProblemLog, Status, split_units
 from ita_report.periods import as_date, parse_date_text, parse_period_text
-from ita_report.problems import Problems
-from ita_report.sheet import Sheet, is_blank
+from ita_report.read.cells import cell_text
+from ita_report.read.sheet import Sheet, is_blank
 from ita_report.thai import arabic, normalise_label, split_numbering
 
 _COLUMNS = lookup(MEASURE_COLUMNS)
@@ -49,7 +47,7 @@ def find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
 
 
 def read_measures(
-    sheet: Sheet, agency: Agency | None, units: tuple[str, ...], problems: Problems
+    sheet: Sheet, agency: Agency | None, units: tuple[str, ...], problems: ProblemLog
 ) -> tuple[Measure, ...]:
     """Every measure with its methods, in sheet order; problems recorded, never raised."""
     header = find_header(sheet)
@@ -71,7 +69,7 @@ def read_measures(
 
 
 def _check_columns(
-    sheet: Sheet, header_row: int, columns: dict[str, int], problems: Problems
+    sheet: Sheet, header_row: int, columns: dict[str, int], problems: ProblemLog
 ) -> bool:
     ok = True
     for label in MEASURE_COLUMNS:
@@ -115,7 +113,7 @@ class _RowReader:
         columns: dict[str, int],
         agency: Agency | None,
         units: tuple[str, ...],
-        problems: Problems,
+        problems: ProblemLog,
     ) -> None:
         self.sheet = sheet
         self.columns = columns
@@ -301,16 +299,13 @@ class _RowReader:
         for name in split_units(responsible):
             if normalise_label(name) in self.units:
                 continue
-            close = difflib.get_close_matches(
-                normalise_label(name), list(self.units), n=1, cutoff=0.6
-            )
-            hint = f" — หมายถึง {self.units[close[0]]} หรือไม่?" if close else ""
+            hint = did_you_mean(name, self.units)
             self.problems.warning(
                 self.ref(row, "responsible"), f"ไม่พบ '{name}' ในรายชื่อหน่วยงานย่อย (ชีต ผู้รับผิดชอบ){hint}"
             )
 
 
-def _number(measures: list[_OpenMeasure], problems: Problems) -> tuple[Measure, ...]:
+def _number(measures: list[_OpenMeasure], problems: ProblemLog) -> tuple[Measure, ...]:
     """Measures numbered by their ``no`` column or typed numbering, else by their order."""
     result: list[Measure] = []
     seen: dict[int, str] = {}

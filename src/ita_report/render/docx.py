@@ -15,19 +15,16 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ita_report.ooxml import SAFE_PARSER, write_zip
+
 #: More than any real template (a logo or two); guards against a zip bomb passed as a template.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 2_000
-#: 1 January 1980, the earliest time a zip can record: the timestamp of every part we write.
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE_DOCUMENT = "/officeDocument"
 _HEADER_FOOTER = ("/header", "/footer")
 _CORE_PROPERTIES = "/metadata/core-properties"
-
-#: Template parts come from users: no entities, no network, no gigantic trees.
-SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 class NotADocx(Exception):
@@ -48,14 +45,7 @@ class DocxPackage:
 
     def write(self, replaced: Mapping[str, bytes]) -> bytes:
         """The package as .docx bytes, with ``replaced`` parts swapped in."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in self.parts:
-                info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, replaced.get(name, data))
-        return out.getvalue()
+        return write_zip((name, replaced.get(name, data)) for name, data in self.parts)
 
 
 def read_package(data: bytes) -> DocxPackage:

@@ -17,7 +17,7 @@ from types import TracebackType
 from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
-from ita_report.errors import TemplateProblem
+from ita_report.errors import TemplateError
 from ita_report.render.environment import LimitExceeded
 
 _TAG = re.compile(r"<[^>]*>")
@@ -89,7 +89,7 @@ def describe(error: BaseException) -> str:
 FIX_IN_WORD = "แก้ไขแม่แบบใน Word แล้วลองอีกครั้ง"
 
 
-def template_problem(
+def template_error(
     what: str,
     quote: str,
     detail: str,
@@ -97,7 +97,7 @@ def template_problem(
     *,
     near: bool = False,
     fix: str = FIX_IN_WORD,
-) -> TemplateProblem:
+) -> TemplateError:
     """The one error shown for a failing template: what, where (quoted text), and how to fix it.
 
     ``near`` says the quoted text is close to the fault rather than the failing tag itself. A
@@ -111,4 +111,4 @@ def template_problem(
         message = f"แม่แบบมาตรฐานของโปรแกรมใช้ไม่ได้: {what}{where} (รายละเอียด: {detail})"
     else:
         message = f"แม่แบบใช้ไม่ได้: {what}{where} — {fix} (รายละเอียด: {detail})"
-    return TemplateProblem(message, template)
+    return TemplateError(message, template)

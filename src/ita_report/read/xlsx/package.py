@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from ita_report.errors import WorkbookUnreadable
+from ita_report.ooxml import OFFICE_REL_NS, PACKAGE_REL_NS, SAFE_PARSER, x
 
 #: A workbook of this kind unpacks to well under a megabyte; a sheet formatted down to row
 #: 1,048,576 to some tens. Past this, the file is refused as out of all proportion.
@@ -31,9 +32,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 
-_OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 _SAVE_AS_XLSX = "เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกเป็น Excel Workbook (.xlsx)"
 
@@ -51,11 +49,6 @@ ZIP_ERRORS: tuple[type[Exception], ...] = (
     lzma.LZMAError,
     NotImplementedError,
     RuntimeError,
-)
-
-#: Parses package XML without entities, DTDs or network access: a billion-laughs part is refused.
-SAFE_XML = etree.XMLParser(
-    resolve_entities=False, no_network=True, dtd_validation=False, load_dtd=False, huge_tree=False
 )
 
 
@@ -181,10 +174,10 @@ def _refuse_bombs(path: Path, archive: zipfile.ZipFile) -> None:
 def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
     """Sheets by name, the shared strings, the styles and the date system, from workbook.xml."""
     try:
-        workbook = etree.fromstring(archive.read("xl/workbook.xml"), SAFE_XML)
+        workbook = etree.fromstring(archive.read("xl/workbook.xml"), SAFE_PARSER)
         rels_name = "xl/_rels/workbook.xml.rels"
         rels = (
-            etree.fromstring(archive.read(rels_name), SAFE_XML)
+            etree.fromstring(archive.read(rels_name), SAFE_PARSER)
             if rels_name in archive.namelist()
             else None
         )
@@ -195,7 +188,7 @@ def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
     targets: dict[str, str] = {}
     by_type: dict[str, str] = {}
     if rels is not None:
-        for rel in rels.iter(f"{{{_PACKAGE_REL}}}Relationship"):
+        for rel in rels.iter(f"{{{PACKAGE_REL_NS}}}Relationship"):
             target = rel.get("Target", "")
             member = (
                 target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
@@ -203,11 +196,11 @@ def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
             targets[rel.get("Id", "")] = str(PurePosixPath(member))
             by_type.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], str(PurePosixPath(member)))
     parts: dict[str, str] = {}
-    for sheet in workbook.iter(f"{{{_MAIN}}}sheet"):
-        member = targets.get(sheet.get(f"{{{_OFFICE_REL}}}id", ""))
+    for sheet in workbook.iter(x("sheet")):
+        member = targets.get(sheet.get(f"{{{OFFICE_REL_NS}}}id", ""))
         if member is not None:
             parts[sheet.get("name", "")] = member
-    properties = workbook.find(f"{{{_MAIN}}}workbookPr")
+    properties = workbook.find(x("workbookPr"))
     date1904 = properties is not None and properties.get("date1904", "") in ("1", "true")
     return WorkbookPackage(
         path,

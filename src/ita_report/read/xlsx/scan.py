@@ -17,36 +17,26 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from lxml import etree
+from ita_report.ooxml import safe_parser, x
+from ita_report.read.sheet import (
+    BadFormula,
+    Grid,
+    MergedRange,
+    column_letter,
+    range_bounds,
+    split_reference,
+)
+from ita_report.read.xlsx.parts import format_number, serial_to_datetime
 
-from ita_report.cellref import column_letter, range_bounds, split_reference
-from ita_report.workbook_parts import format_number, serial_to_datetime
-
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _CELL, _MERGE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}mergeCell"
-_VALUE, _INLINE, _FORMULA = f"{_MAIN}v", f"{_MAIN}is", f"{_MAIN}f"
-_TEXT, _PHONETIC = f"{_MAIN}t", f"{_MAIN}rPh"
+_ROW, _CELL, _MERGE = x("row"), x("c"), x("mergeCell")
+_VALUE, _INLINE, _FORMULA = x("v"), x("is"), x("f")
+_TEXT, _PHONETIC = x("t"), x("rPh")
 #: Bytes fed to the parser at a time.
 _CHUNK = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class FormulaProblem:
-    """A formula cell with no usable value: never saved (``text`` None) or an error (``#N/A``)."""
-
-    text: str | None = None
-
-
 class SheetDamaged(ValueError):
     """A cell whose content cannot be what its type says (a shared string that is not there)."""
-
-
-@dataclass(frozen=True)
-class MergedRange:
-    min_col: int
-    min_row: int
-    max_col: int
-    max_row: int
 
 
 @dataclass(frozen=True)
@@ -60,63 +50,17 @@ class CellStyles:
     number_formats: dict[int, str] = field(default_factory=dict)
 
 
-@dataclass
-class SheetScan:
-    last_row: int = 0
-    last_col: int = 0
-    #: The first cell with data in the last row of data (``A1048576``): where a stray value sits.
-    last_cell: str = ""
-    #: (row, column) → value, for every cell that holds one (a FormulaProblem for a formula
-    #: whose value is missing or an error).
-    cells: dict[tuple[int, int], object] = field(default_factory=dict)
-    merged: list[MergedRange] = field(default_factory=list)
-    #: Coordinates (``C7``) of formulas with no saved value.
-    unsaved_formulas: list[str] = field(default_factory=list)
-
-    _covered: dict[tuple[int, int], MergedRange] | None = field(default=None, repr=False)
-
-    def rows(self) -> tuple[tuple[object, ...], ...]:
-        """The values row by row up to the last row and column of data; None where empty."""
-        width = range(1, self.last_col + 1)
-        return tuple(
-            tuple(self.cells.get((row, col)) for col in width)
-            for row in range(1, self.last_row + 1)
-        )
-
-    def merge_at(self, row: int, col: int) -> MergedRange | None:
-        """The merged range that covers the cell, if any.
-
-        Looked up in an index of the covered cells, built on first use and clipped to the data,
-        so that reading a sheet costs the same whether it has one merge or thousands.
-        """
-        if self._covered is None:
-            self._covered = {}
-            for merge in reversed(self.merged):  # the first listed range wins
-                for r in range(merge.min_row, min(merge.max_row, self.last_row) + 1):
-                    for c in range(merge.min_col, min(merge.max_col, self.last_col) + 1):
-                        self._covered[(r, c)] = merge
-        return self._covered.get((row, col))
-
-
-def scan_sheet(
-    archive: zipfile.ZipFile, member: str, styles: CellStyles | None = None
-) -> SheetScan:
+def scan_sheet(archive: zipfile.ZipFile, member: str, styles: CellStyles | None = None) -> Grid:
     """Scan one worksheet part.
 
     Raises etree.XMLSyntaxError on malformed XML and ValueError (SheetDamaged among them) on a
     cell that cannot be read.
     """
-    parser = etree.XMLParser(
-        target=_Scanner(styles or CellStyles()),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-    )
+    parser = safe_parser(target=_Scanner(styles or CellStyles()))
     with archive.open(member) as stream:
         while chunk := stream.read(_CHUNK):
             parser.feed(chunk)
-    scan: SheetScan = parser.close()
+    scan: Grid = parser.close()
     return scan
 
 
@@ -125,7 +69,7 @@ class _Scanner:
 
     def __init__(self, styles: CellStyles) -> None:
         self.styles = styles
-        self.scan = SheetScan()
+        self.scan = Grid()
         self.row = 0
         #: Column of the current (or last) cell; None until its reference is read.
         self.col: int | None = 0
@@ -209,9 +153,9 @@ class _Scanner:
         scan = self.scan
         if not has_value:
             scan.unsaved_formulas.append(f"{column_letter(col)}{self.row}")
-            scan.cells[(self.row, col)] = FormulaProblem()
+            scan.cells[(self.row, col)] = BadFormula()
         elif self.kind == "e":
-            scan.cells[(self.row, col)] = FormulaProblem(self.value)
+            scan.cells[(self.row, col)] = BadFormula(self.value)
         else:
             scan.cells[(self.row, col)] = self._value()
         if self.row > scan.last_row:
@@ -252,5 +196,5 @@ class _Scanner:
             self.col = split_reference(self.reference)[1]
         return self.col
 
-    def close(self) -> SheetScan:
+    def close(self) -> Grid:
         return self.scan

@@ -15,7 +15,7 @@ What makes this robust:
   is killed: its launcher starts child processes that would otherwise keep running.
 * ``soffice`` exits 0 even when it could not convert a file, so each PDF is checked: it must exist,
   start with ``%PDF`` and end with ``%%EOF``.
-* Each PDF is moved beside its .docx (same stem) atomically through :mod:`ita_report.output`.
+* Each PDF is moved beside its .docx (same stem) atomically through :mod:`ita_report.write.atomic`.
 
 Which ``soffice``: the environment variable ``ITA_REPORT_SOFFICE`` if set (a path, or a command
 name looked up on PATH), else ``soffice`` or ``libreoffice`` on PATH, else the usual install
@@ -35,8 +35,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from ita_report.errors import PdfProblem
-from ita_report.output import replace_atomic
+from ita_report.errors import PdfError
+from ita_report.write.atomic import replace_atomic
 
 #: Names the program to run instead of searching for LibreOffice.
 SOFFICE_ENV = "ITA_REPORT_SOFFICE"
@@ -52,7 +52,7 @@ _LOG_TAIL = 400  # characters of LibreOffice's own output quoted in a message
 
 
 def find_soffice() -> Path:
-    """The LibreOffice program to run; PdfProblem with install instructions if there is none.
+    """The LibreOffice program to run; PdfError with install instructions if there is none.
 
     A set but wrong ``ITA_REPORT_SOFFICE`` is an error, not a reason to fall back silently: the
     user set it to choose a particular LibreOffice.
@@ -61,7 +61,7 @@ def find_soffice() -> Path:
     if chosen:
         found = shutil.which(chosen)
         if found is None:
-            raise PdfProblem(
+            raise PdfError(
                 f"ตัวแปร {SOFFICE_ENV} ชี้ไปที่ {chosen} ซึ่งไม่พบหรือไม่ใช่โปรแกรมที่เรียกใช้ได้"
                 f" — แก้ค่าตัวแปรให้ชี้ไปที่โปรแกรม soffice ของ LibreOffice หรือลบตัวแปรนี้"
             )
@@ -73,7 +73,7 @@ def find_soffice() -> Path:
     for candidate in _install_locations():
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return candidate
-    raise PdfProblem(f"ไม่พบโปรแกรม LibreOffice ซึ่งจำเป็นสำหรับการสร้าง PDF (--pdf) — {INSTALL_HINT}")
+    raise PdfError(f"ไม่พบโปรแกรม LibreOffice ซึ่งจำเป็นสำหรับการสร้าง PDF (--pdf) — {INSTALL_HINT}")
 
 
 def _install_locations() -> list[Path]:
@@ -103,7 +103,7 @@ def convert_to_pdf(docx_paths: Sequence[Path], *, timeout: float = 180) -> list[
 
     The result is in the order of ``docx_paths``. A timeout kills LibreOffice and moves no PDF.
     When only some files fail to convert, the good PDFs are still put in place (in a batch of
-    many agencies the others should not lose theirs) and PdfProblem names the failed file(s).
+    many agencies the others should not lose theirs) and PdfError names the failed file(s).
     """
     if not docx_paths:
         return []
@@ -153,7 +153,7 @@ def _copy_inputs(docx_paths: Sequence[Path], folder: Path) -> list[Path]:
         try:
             shutil.copyfile(docx, copy)
         except OSError as error:
-            raise PdfProblem(
+            raise PdfError(
                 f"อ่านไฟล์ Word เพื่อสร้าง PDF ไม่ได้ ({error.strerror}) — ตรวจว่าไฟล์ยังอยู่แล้วลองอีกครั้ง",
                 docx,
             ) from error
@@ -167,7 +167,7 @@ def _run(command: list[str], log_path: Path, timeout: float, docx_paths: Sequenc
         try:
             process = _start(command, log)
         except OSError as error:
-            raise PdfProblem(
+            raise PdfError(
                 f"เรียกโปรแกรม LibreOffice ({command[0]}) ไม่ได้ ({error.strerror}) — {INSTALL_HINT}"
             ) from error
         try:
@@ -177,7 +177,7 @@ def _run(command: list[str], log_path: Path, timeout: float, docx_paths: Sequenc
             process.wait()
             if isinstance(error, subprocess.TimeoutExpired):
                 path = docx_paths[0] if len(docx_paths) == 1 else None
-                raise PdfProblem(
+                raise PdfError(
                     f"LibreOffice ไม่ตอบสนองภายใน {timeout:g} วินาที จึงถูกหยุด และไม่ได้สร้าง PDF"
                     " — ลองอีกครั้ง หรือแยกสร้างทีละไฟล์ถ้ามีรายงานจำนวนมาก",
                     path,
@@ -187,7 +187,7 @@ def _run(command: list[str], log_path: Path, timeout: float, docx_paths: Sequenc
         _kill_group(process)
     output = log_path.read_text(encoding="utf-8", errors="replace").strip()
     if returncode != 0:
-        raise PdfProblem(
+        raise PdfError(
             f"LibreOffice ทำงานผิดพลาด (รหัส {returncode}) และไม่ได้สร้าง PDF"
             f" — ลองอีกครั้ง หรือเปิดไฟล์ .docx ใน LibreOffice เพื่อตรวจ{_quote(output)}"
         )
@@ -246,13 +246,13 @@ def _check_pdf(pdf: Path) -> str | None:
     return None
 
 
-def _conversion_failed(failures: list[tuple[Path, str]], log: str) -> PdfProblem:
+def _conversion_failed(failures: list[tuple[Path, str]], log: str) -> PdfError:
     advice = " — เปิดไฟล์ .docx ใน Word หรือ LibreOffice เพื่อตรวจว่าไฟล์ไม่เสีย แล้วลองอีกครั้ง"
     if len(failures) == 1:
         docx, problem = failures[0]
-        return PdfProblem(f"{problem}{advice}{_quote(log)}", docx)
+        return PdfError(f"{problem}{advice}{_quote(log)}", docx)
     listed = "; ".join(f"{docx}: {problem}" for docx, problem in failures)
-    return PdfProblem(
+    return PdfError(
         f"สร้าง PDF ไม่สำเร็จ {len(failures)} ไฟล์ ({listed}){advice}{_quote(log)}", failures[0][0]
     )
 

@@ -7,7 +7,7 @@ only then renamed over the target. If anything fails, the temporary file is remo
 existing report is left exactly as it was.
 
 Failures the user can act on (a file open in Word, no permission, a full disk, a name too long)
-become :class:`~ita_report.errors.OutputProblem` with a Thai message that says what to do.
+become :class:`~ita_report.errors.OutputError` with a Thai message that says what to do.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from ita_report.errors import OutputProblem
+from ita_report.errors import OutputError
 
 #: Temporary files start like this: the ``.~`` prefix is how Office and LibreOffice mark their
 #: own scratch files, so a user who sees one knows it is not a report (and it is hidden on Unix).
@@ -60,7 +60,7 @@ def replace_atomic(tmp_source: Path, path: Path, *, sleep: Sleep = time.sleep) -
     try:
         source = tmp_source.open("rb")
     except OSError as error:
-        raise OutputProblem(
+        raise OutputError(
             f"ไม่พบไฟล์ชั่วคราวที่ต้องย้ายมาเป็นไฟล์นี้ ({error.strerror}) — ลองสั่งใหม่อีกครั้ง", path
         ) from error
     with source:
@@ -75,7 +75,7 @@ def _write_via_temp(path: Path, fill: Callable[[BinaryIO], object], sleep: Sleep
     except OSError as error:  # e.g. a name too long even to look up
         raise _explain(error, path) from error
     if is_folder:
-        raise OutputProblem("ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — ระบุชื่อไฟล์ที่จะเขียน เช่น report.docx", path)
+        raise OutputError("ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — ระบุชื่อไฟล์ที่จะเขียน เช่น report.docx", path)
     folder = path.parent
     _make_folder(folder)
     tmp = _create_temp(folder, path)
@@ -101,7 +101,7 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as error:
-        raise OutputProblem(
+        raise OutputError(
             "สร้างโฟลเดอร์สำหรับไฟล์ผลลัพธ์ไม่ได้ เพราะมีไฟล์ชื่อเดียวกันอยู่ในเส้นทางนี้แล้ว"
             " — เลือกโฟลเดอร์อื่น หรือเปลี่ยนชื่อไฟล์นั้น",
             folder,
@@ -127,7 +127,7 @@ def _create_temp(folder: Path, path: Path) -> Path:
         except OSError as error:
             raise _explain(error, path) from error
         return tmp
-    raise OutputProblem(  # pragma: no cover - 100 collisions of 48 random bits
+    raise OutputError(  # pragma: no cover - 100 collisions of 48 random bits
         "สร้างไฟล์ชั่วคราวในโฟลเดอร์นี้ไม่ได้ — ลบไฟล์ที่ขึ้นต้นด้วย .~ita- ในโฟลเดอร์แล้วลองอีกครั้ง",
         folder,
     )
@@ -139,7 +139,7 @@ def _replace_with_retry(tmp: Path, path: Path, sleep: Sleep) -> None:
             tmp.replace(path)
         except PermissionError as error:
             if delay is None:
-                raise OutputProblem(
+                raise OutputError(
                     "ไม่สามารถเขียนทับไฟล์นี้ได้ เพราะไฟล์เปิดอยู่ในโปรแกรมอื่น (เช่น Word)"
                     " หรือถูกตั้งเป็นอ่านอย่างเดียว — ปิดไฟล์นี้ใน Word แล้วลองอีกครั้ง",
                     path,
@@ -151,7 +151,7 @@ def _replace_with_retry(tmp: Path, path: Path, sleep: Sleep) -> None:
             return
 
 
-def _explain(error: OSError, path: Path, *, creating_folder: bool = False) -> OutputProblem:
+def _explain(error: OSError, path: Path, *, creating_folder: bool = False) -> OutputError:
     """Turn an OS error into a message that names the cause and what the user can do."""
     code = error.errno
     if code in _DISK_FULL:
@@ -168,7 +168,7 @@ def _explain(error: OSError, path: Path, *, creating_folder: bool = False) -> Ou
     else:
         reason = error.strerror or type(error).__name__
         message = f"เขียนไฟล์ไม่สำเร็จ ({reason}) — ตรวจสอบที่เก็บไฟล์แล้วลองอีกครั้ง"
-    return OutputProblem(message, path)
+    return OutputError(message, path)
 
 
 def _sync_folder(folder: Path) -> None:

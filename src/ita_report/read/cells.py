@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
+from ita_report.model import ProblemLog
 from ita_report.periods import as_date
-from ita_report.problems import Problems
 from ita_report.thai import thai_date
 
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -20,7 +20,7 @@ _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
-def cell_text(value: object, cell: str, problems: Problems) -> str:
+def cell_text(value: object, cell: str, problems: ProblemLog) -> str:
     """The text of a cell as the report will show it; ``""`` for an empty cell."""
     if value is None:
         return ""

@@ -14,8 +14,9 @@ from datetime import datetime, timedelta
 
 from lxml import etree
 
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_SI, _T, _R, _RPH = f"{_MAIN}si", f"{_MAIN}t", f"{_MAIN}r", f"{_MAIN}rPh"
+from ita_report.ooxml import SAFE_PARSER, SAFE_XML_OPTIONS, x
+
+_SI, _T, _R = x("si"), x("t"), x("r")
 
 #: Built-in number formats that show dates or times: 14-22 and 45-47 everywhere, 27-36 and
 #: 50-58 in East Asian editions, 71-81 in Thai Excel (ECMA-376 §18.8.30: ว/ด/ปปปป, d/m/bb …).
@@ -39,8 +40,6 @@ _DECIMALS = re.compile(r"\.(0+)")
 _EPOCH_1900 = datetime(1899, 12, 30)
 _EPOCH_1904 = datetime(1904, 1, 1)
 
-_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
-
 
 def read_shared_strings(archive: zipfile.ZipFile, member: str | None) -> list[str]:
     """Every shared string's text, rich-text runs joined, phonetic guides (rPh) left out."""
@@ -48,7 +47,7 @@ def read_shared_strings(archive: zipfile.ZipFile, member: str | None) -> list[st
         return []
     strings: list[str] = []
     with archive.open(member) as stream:
-        for _, item in etree.iterparse(stream, tag=_SI, **_SAFE):
+        for _, item in etree.iterparse(stream, tag=_SI, **SAFE_XML_OPTIONS):
             strings.append(_text_of(item))
             item.clear()
             while item.getprevious() is not None:
@@ -80,17 +79,16 @@ def read_cell_formats(archive: zipfile.ZipFile, member: str | None) -> CellForma
     """Read the styles part once for the date formats and the number formats that change text."""
     if member is None or member not in archive.namelist():
         return CellFormats()
-    root = etree.fromstring(archive.read(member), etree.XMLParser(**_SAFE))
+    root = etree.fromstring(archive.read(member), SAFE_PARSER)
     custom = {
-        int(fmt.get("numFmtId", "-1")): fmt.get("formatCode", "")
-        for fmt in root.iter(f"{_MAIN}numFmt")
+        int(fmt.get("numFmtId", "-1")): fmt.get("formatCode", "") for fmt in root.iter(x("numFmt"))
     }
-    cell_formats = root.find(f"{_MAIN}cellXfs")
+    cell_formats = root.find(x("cellXfs"))
     if cell_formats is None:
         return CellFormats()
     dates: set[int] = set()
     numbers: dict[int, str] = {}
-    for index, xf in enumerate(cell_formats.iter(f"{_MAIN}xf")):
+    for index, xf in enumerate(cell_formats.iter(x("xf"))):
         number_format = int(xf.get("numFmtId", "0"))
         code = custom.get(number_format, _BUILTIN_NUMBER_FORMATS.get(number_format))
         if is_date_format(code) if code is not None else number_format in _BUILTIN_DATE_FORMATS:

@@ -1,8 +1,8 @@
 """Read a workbook into a :class:`~ita_report.model.Plan`, collecting every problem in one pass.
 
-The flow is one way: the package is checked and indexed (``package``), the shared strings and
-date formats read (``workbook_parts``), each sheet's values streamed in one pass up to its last
-row of data (``sheetscan``), and the agency, units and measures sheets become the typed model.
+The flow is one way: the package is checked and indexed (``xlsx.package``), the shared strings
+and date formats read (``xlsx.parts``), each sheet's values streamed in one pass up to its last
+row of data (``xlsx.scan``), and the agency, units and measures sheets become the typed model.
 openpyxl is not used for reading: it parsed every sheet a second time and cost every command
 ~60 ms to import. Nothing here prints or exits: problems are returned, and only
 an unreadable file raises.
@@ -10,22 +10,20 @@ an unreadable file raises.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
 from ita_report.errors import WorkbookUnreadable
 from ita_report.labels import AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET, find_sheet
-from ita_report.model import HasProblems, Plan, Problem
-from ita_report.package import ZIP_ERRORS, WorkbookPackage, open_package
-from ita_report.problems import Problems
-from ita_report.read_agency import read_agency
-from ita_report.read_measures import read_measures
-from ita_report.read_units import read_units
-from ita_report.sheet import Sheet
-from ita_report.sheetscan import CellStyles, FormulaProblem, SheetScan, scan_sheet
-from ita_report.workbook_parts import read_cell_formats, read_shared_strings
+from ita_report.model import HasProblems, Plan, Problem, ProblemLog, Severity
+from ita_report.read.agency import read_agency, read_units
+from ita_report.read.measures import read_measures
+from ita_report.read.sheet import BadFormula, Grid, Sheet
+from ita_report.read.xlsx.package import ZIP_ERRORS, WorkbookPackage, open_package
+from ita_report.read.xlsx.parts import read_cell_formats, read_shared_strings
+from ita_report.read.xlsx.scan import CellStyles, scan_sheet
 
 #: Rows a sheet may run to: a year's measures take tens; past this the file is out of proportion.
 MAX_SHEET_ROWS = 20_000
@@ -47,7 +45,7 @@ def load_workbook(path: Path) -> Loaded:
         sheets, oversized = _read_sheets(package)
     finally:
         package.close()
-    problems = Problems()
+    problems = ProblemLog()
     for name, scan in oversized.values():
         problems.error(
             f"{name}!{scan.last_cell}",
@@ -84,7 +82,24 @@ def load_workbook(path: Path) -> Loaded:
     return Loaded(path, plan, tuple(problems.problems))
 
 
-def _formula_message(formula: FormulaProblem) -> str:
+def load(path: Path, *, strict: bool = False) -> Loaded:
+    """Load a workbook; an unreadable file becomes an outcome with one error, not an exception.
+
+    Commands treat every workbook alike — valid, invalid, or no workbook at all — so that one
+    bad file in a batch never stops the others. With ``strict``, warnings count as errors and
+    no plan is given.
+    """
+    try:
+        loaded = load_workbook(path)
+    except WorkbookUnreadable as exc:
+        return Loaded(path, None, (Problem(exc.message),))
+    if strict and loaded.warnings:
+        strict_problems = tuple(replace(p, severity=Severity.ERROR) for p in loaded.problems)
+        return Loaded(path, None, strict_problems)
+    return loaded
+
+
+def _formula_message(formula: BadFormula) -> str:
     if formula.text is None:
         return "สูตรนี้ไม่มีค่าที่บันทึกไว้ — เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกอีกครั้ง"
     return f"สูตรในเซลล์นี้คำนวณไม่ได้ ({formula.text}) — แก้สูตร หรือพิมพ์ค่าลงไปแทน"
@@ -96,7 +111,7 @@ def _names(package: WorkbookPackage) -> str:
 
 def _read_sheets(
     package: WorkbookPackage,
-) -> tuple[dict[str, Sheet], dict[str, tuple[str, SheetScan]]]:
+) -> tuple[dict[str, Sheet], dict[str, tuple[str, Grid]]]:
     """The sheets the tool reads, keyed by their English key, each only to its last row of data.
 
     A sheet whose data runs past MAX_SHEET_ROWS is not laid out in rows at all (a stray value in
@@ -122,7 +137,7 @@ def _read_sheets(
     except (etree.XMLSyntaxError, ValueError, KeyError, *ZIP_ERRORS) as exc:
         raise _damaged(package.path) from exc
     sheets: dict[str, Sheet] = {}
-    oversized: dict[str, tuple[str, SheetScan]] = {}
+    oversized: dict[str, tuple[str, Grid]] = {}
     for key, name in wanted.items():
         scan = scans[key]
         if scan.last_row > MAX_SHEET_ROWS:
@@ -140,4 +155,4 @@ def _damaged(path: Path) -> WorkbookUnreadable:
     )
 
 
-__all__ = ["Loaded", "load_workbook"]
+__all__ = ["Loaded", "load", "load_workbook"]

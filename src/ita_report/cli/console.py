@@ -1,0 +1,197 @@
+"""Everything the CLI shows people on a console: problems, ``check``'s table, ``build``'s progress.
+
+Kept apart from the commands (``app``) so that they stay a thin layer of options, and apart from
+the core so that the core never prints. JSON for scripts is in ``json_output``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ita_report.model import Problem, Severity, Status
+from ita_report.periods import period_text
+
+if TYPE_CHECKING:
+    from ita_report.build import BuildOutcome
+    from ita_report.read import Loaded
+    from ita_report.standing import Standing
+
+_STATUS_STYLE = {Status.IN_PROGRESS: "yellow", Status.NOT_STARTED: "red"}
+
+
+def make_console(*, stderr: bool = False) -> Console:
+    """A console that never fails on an encoding that has no Thai (cp1252, cp874 pipes)."""
+    stream = sys.stderr if stderr else sys.stdout
+    never_fail_on_encoding(stream)
+    return Console(file=stream, highlight=False, soft_wrap=not stream.isatty())
+
+
+def never_fail_on_encoding(*streams: TextIO) -> None:
+    """A character the stream's encoding cannot show becomes ``?``, not a UnicodeEncodeError.
+
+    Whatever the console's encoding (a cp1252 Windows console, a cp874 pipe): ``--help`` and
+    click's own usage messages print before any console exists, and they are in Thai.
+    """
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def print_problems(console: Console, path: Path, problems: Iterable[Problem]) -> None:
+    """One line a problem: ``ข้อผิดพลาด: plan.xlsx: มาตรการ!C4: …`` — file, cell, what to do."""
+    for problem in problems:
+        kind, style = (
+            ("ข้อผิดพลาด", "bold red") if problem.severity is Severity.ERROR else ("คำเตือน", "yellow")
+        )
+        where = f"{path}: {problem.cell}: " if problem.cell else f"{path}: "
+        console.print(f"[{style}]{kind}:[/] {escape(where + problem.message)}")
+
+
+def print_validation(console: Console, loaded: Loaded) -> None:
+    if loaded.plan is None:
+        console.print(
+            f"[bold red]✗[/] {escape(str(loaded.path))}: ไม่ผ่านการตรวจ ({len(loaded.errors)} ข้อผิดพลาด)"
+        )
+        return
+    summary = loaded.plan.summary()
+    console.print(
+        f"[green]✓[/] {escape(str(loaded.path))}: ถูกต้อง — {escape(loaded.plan.agency.name)}, "
+        f"มาตรการ {summary.measures} ข้อ, วิธีการ {summary.methods} รายการ"
+    )
+
+
+def print_standing(console: Console, loaded: Loaded, state: Standing, unit: str | None) -> None:
+    """The pending methods grouped by measure, then a one-line summary."""
+    assert loaded.plan is not None
+    agency = loaded.plan.agency
+    scope = f" — เฉพาะ {unit}" if unit else ""
+    console.print(
+        f"[bold]{escape(agency.name)}[/] ปีงบประมาณ {agency.fiscal_year}{escape(scope)} "
+        f"([dim]{escape(str(loaded.path))}[/])"
+    )
+    if state.pending:
+        table = Table(show_lines=False, expand=False)
+        table.add_column("ข้อ", no_wrap=True)
+        table.add_column("วิธีการดำเนินการ", ratio=3, overflow="fold")
+        table.add_column("ผู้รับผิดชอบ", ratio=1, overflow="fold")
+        table.add_column("ระยะเวลา", no_wrap=True)
+        table.add_column("สถานะ", ratio=1, overflow="fold")
+        previous = None
+        for item in state.pending:
+            if item.measure is not previous:
+                if previous is not None:
+                    table.add_section()
+                table.add_row("", f"[bold]{escape(f'{item.measure.no}. {item.measure.title}')}[/]")
+                previous = item.measure
+            status = item.method.status
+            mark = f"[{_STATUS_STYLE[status]}]{status.thai}[/]"
+            if item.overdue:
+                mark += "\n[bold red]เลยกำหนด[/]"
+            table.add_row(
+                f"{item.measure.no}.{item.method.no}\n[dim]{escape(item.method.cell)}[/]",
+                escape(item.method.text),
+                escape(item.method.responsible),
+                escape(period_text(item.method.period)),
+                mark,
+            )
+        console.print(table)
+    summary = state.summary
+    overdue = state.overdue
+    line = (
+        f"วิธีการ {summary.methods} รายการ: ดำเนินการแล้ว {summary.done} · "
+        f"อยู่ระหว่างดำเนินการ {summary.in_progress} · ยังไม่ดำเนินการ {summary.not_started} "
+        f"(เสร็จ {summary.share_done:.0%})"
+    )
+    if state.pending:
+        line += f" — ค้าง {len(state.pending)} รายการ"
+        if overdue:
+            line += f", [bold red]เลยกำหนด {overdue}[/]"
+    else:
+        line += " — [green]ดำเนินการครบทุกรายการแล้ว[/]"
+    console.print(line)
+
+
+# --- build -----------------------------------------------------------------------------------
+
+#: How many of a failed workbook's errors the closing table shows; all are printed as they come.
+FIRST_ERRORS = 3
+
+
+class BuildReporter:
+    """Progress on a terminal (a bar), plain lines elsewhere, nothing when quiet."""
+
+    def __init__(self, out: Console, err: Console, *, quiet: bool) -> None:
+        self.out = out
+        self.err = err
+        self.quiet = quiet
+
+    @contextmanager
+    def progress(self, total: int) -> Iterator[Callable[[BuildOutcome], None]]:
+        """A callback to call with each finished outcome."""
+        if self.quiet:
+            yield lambda outcome: None
+            return
+        if not self.out.is_terminal or total == 1:
+            yield self._line
+            return
+        # Loaded here: check and validate never show a bar, and need not pay for it.
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+        from rich.progress import Progress as ProgressBar
+
+        columns = (
+            TextColumn("สร้างรายงาน"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+        )
+        with ProgressBar(*columns, console=self.out, transient=True) as bar:
+            task = bar.add_task("build", total=total, rate="")
+
+            def advance(outcome: BuildOutcome) -> None:
+                self._problems(outcome)
+                bar.advance(task)
+                speed = bar.tasks[0].speed
+                bar.update(task, rate=f"{speed:.1f} ไฟล์/วินาที" if speed else "")
+
+            yield advance
+
+    def _line(self, outcome: BuildOutcome) -> None:
+        self._problems(outcome)
+        if outcome.written:
+            self.out.print(f"[green]✓[/] {escape(str(outcome.job.report))}")
+        else:
+            self.out.print(f"[bold red]✗[/] {escape(str(outcome.job.workbook))}: ไม่ได้สร้างรายงาน")
+
+    def _problems(self, outcome: BuildOutcome) -> None:
+        print_problems(self.err, outcome.job.workbook, outcome.problems)
+
+    def finish(self, outcomes: list[BuildOutcome]) -> None:
+        """A closing summary: the count, and a table of failures with their first errors."""
+        if self.quiet:
+            return
+        failed = [o for o in outcomes if not o.written]
+        written = len(outcomes) - len(failed)
+        if len(outcomes) > 1 or failed:
+            line = f"สร้างรายงาน {written} จาก {len(outcomes)} ไฟล์"
+            self.out.print(line + (f" — [bold red]ไม่สำเร็จ {len(failed)} ไฟล์[/]" if failed else ""))
+        if failed and len(outcomes) > 1:
+            table = Table(title="ไฟล์ที่ไม่ได้สร้างรายงาน", title_justify="left")
+            table.add_column("ไฟล์ Excel", overflow="fold")
+            table.add_column("ข้อผิดพลาดแรก", overflow="fold")
+            for outcome in failed:
+                errors = outcome.errors
+                lines = [str(problem) for problem in errors[:FIRST_ERRORS]]
+                if len(errors) > FIRST_ERRORS:
+                    lines.append(f"… และอีก {len(errors) - FIRST_ERRORS} รายการ")
+                table.add_row(escape(str(outcome.job.workbook)), escape("\n".join(lines)))
+            self.err.print(table)

@@ -1,0 +1,133 @@
+"""After Jinja: check a rendered part and give it its final form.
+
+Every pass but the digits (``digits``) is here. Order matters: the XML must parse strictly
+before anything else (docxtpl would parse with ``recover=True`` and silently drop whatever is
+broken); merges are applied and their markers removed before the text checks (no text outside
+``w:t``); line breaks typed in a cell become ``w:br``; digits are converted last, over the
+finished text of each paragraph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from ita_report.ooxml import W_BR, W_T, XML_SPACE, safe_parser, w
+from ita_report.render.digits import convert_digits, converter, set_page_number_format
+from ita_report.render.messages import MAX_QUOTE, quote_around, template_error
+from ita_report.render.options import Digits
+from ita_report.render.vmerge import MergeError, apply_vmerge
+
+#: Strict (no ``recover``): a damaged part is an error, never silently repaired by dropping text.
+#: Blank text between elements goes (the compiler's line starts); text inside ``w:t`` stays.
+_PARSER = safe_parser(remove_blank_text=True)
+
+_DC = "{http://purl.org/dc/elements/1.1/}"
+#: Document properties whose text is shown to readers (and so follows ``--digits``).
+_SHOWN_PROPERTIES = (f"{_DC}title", f"{_DC}subject", f"{_DC}description")
+
+
+def parse_strictly(text: str, template: Path | None) -> etree._Element:
+    """Parse a rendered part; TemplateError, quoting the text near the damage, if it is broken."""
+    try:
+        return etree.fromstring(text.encode("utf-8"), _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise template_error(
+            "คำสั่งในแม่แบบทำให้โครงสร้างเอกสารเสียหาย (เช่น คำสั่ง {%tr %} หรือ {%p %}"
+            " ที่เปิดและปิดไม่ครบคู่ หรืออยู่คนละแถวคนละย่อหน้า)",
+            quote_around(text.splitlines(), error.lineno),
+            str(error),
+            template,
+            near=True,
+        ) from error
+
+
+def finish_word_part(root: etree._Element, digits: Digits, template: Path | None) -> None:
+    """Merges, checks, line breaks and digits of a document, header or footer part."""
+    try:
+        apply_vmerge(root)
+    except MergeError as error:
+        raise template_error(str(error), "", "vmerge", template) from error
+    _drop_blank_text(root)
+    if (lost := stray_text(root)) is not None:
+        raise template_error(
+            "คำสั่งในแม่แบบวางข้อความไว้นอกย่อหน้า Word จะไม่แสดงข้อความนั้น"
+            " (เช่น ใช้ {{p …}} หรือ {{r …}} กับข้อความธรรมดา ให้ใช้ {{ … }})",
+            lost[:MAX_QUOTE],
+            "text outside w:t",
+            template,
+            near=True,
+        )
+    apply_line_breaks(root)
+    convert_digits(root, digits)
+    set_page_number_format(root, digits)
+
+
+def finish_properties(root: etree._Element, digits: Digits) -> None:
+    """The document title and subject in the report's digits."""
+    convert = converter(digits)
+    for node in root:
+        if node.tag in _SHOWN_PROPERTIES and node.text:
+            node.text = convert(node.text)
+
+
+def _drop_blank_text(root: etree._Element) -> None:
+    """Remove white space between elements, such as the compiler's line starts.
+
+    Only text *between* elements goes; the text of ``w:t`` (an element without children) is
+    never touched, so a cell holding only spaces keeps them.
+    """
+    for node in root.iter():
+        if node.tail is not None and not node.tail.strip():
+            node.tail = None
+        if len(node) and node.text is not None and not node.text.strip():
+            node.text = None
+
+
+# --- text where Word shows none ---------------------------------------------------------------
+# Word shows text only inside ``w:t`` (and field codes inside ``w:instrText``). Some docxtpl tags
+# print a value straight into the XML between paragraphs or runs (``{{p x }}``, ``{{r x }}`` are
+# meant for prepared Word XML, not for plain text); the result is well-formed, so the strict parse
+# accepts it, but Word would drop that text without a word. Finding it is cheap, and turns a
+# silently shortened report into an error.
+
+#: Containers whose own text or whose children's tails would be lost.
+_CONTAINERS = frozenset(w(tag) for tag in ("body", "p", "r", "tbl", "tr", "tc", "hdr", "ftr"))
+
+
+def stray_text(root: etree._Element) -> str | None:
+    """The first text found outside any text element, or None if there is none."""
+    for element in root.iter():
+        if element.tag not in _CONTAINERS:
+            continue
+        texts = [element.text, *(child.tail for child in element)]
+        for text in texts:
+            if text and text.strip():
+                return str(text).strip()
+    return None
+
+
+# --- line breaks ------------------------------------------------------------------------------
+# Line breaks typed in a cell (Alt+Enter) become line breaks in Word. Word ignores a newline
+# character inside ``w:t``; a line break is a ``w:br`` element between two pieces of text in the
+# same run, which keeps the run's formatting on both lines.
+
+
+def apply_line_breaks(root: etree._Element) -> None:
+    """Split every text node at its newlines (``\\n``, ``\\r\\n``, ``\\r``) with ``w:br``."""
+    for text_node in list(root.iter(W_T)):
+        text = text_node.text
+        if not text or ("\n" not in text and "\r" not in text):
+            continue
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        text_node.text = lines[0]
+        text_node.set(XML_SPACE, "preserve")
+        anchor = text_node
+        for line in lines[1:]:
+            brk = text_node.makeelement(W_BR, {})
+            piece = text_node.makeelement(W_T, {XML_SPACE: "preserve"})
+            piece.text = line
+            anchor.addnext(brk)
+            brk.addnext(piece)
+            anchor = piece
