@@ -219,6 +219,17 @@ def build_cases(args: argparse.Namespace, work: Path, cores: int) -> list[Case]:
             "naive build of the example",
             runs,
         ),
+        *(
+            Case(
+                f"check_{suffix}",
+                f"check of the example as .{suffix}",
+                Side(ours_one(EXAMPLE.with_suffix(f".{suffix}"), "check"), ok=(0, 1)),
+                Side(ours_one(EXAMPLE, "check"), ok=(0, 1)),
+                "check of the example as .xlsx",
+                runs,
+            )
+            for suffix in ("xls", "ods")
+        ),
         Case(
             "build",
             "build of the example (10 × 29)",

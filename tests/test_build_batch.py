@@ -144,7 +144,9 @@ def test_empty_folder_is_an_error(tmp_path: Path, cli: Callable[..., Result]) ->
     result = cli("build", tmp_path / "empty")
 
     assert result.exit_code == 2
-    assert "ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ" in result.stderr
+    assert (
+        "ไม่พบไฟล์ Excel (.xlsx, .xlsm, .xls) หรือ LibreOffice (.ods) ในโฟลเดอร์ที่ระบุ" in result.stderr
+    )
 
 
 def test_broken_template_fails_before_any_report_is_written(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from typer.testing import Result
 
 from tests.workbook_helpers import (
     AGENCY_NAME,
+    EXAMPLE,
     HEADER,
     IN_PROGRESS,
     NOT_STARTED,
@@ -161,7 +163,9 @@ def test_a_folder_without_workbooks_is_an_error(cli: Cli, tmp_path: Path) -> Non
     (tmp_path / "~$plan.xlsx").write_bytes(b"lock")
     result = cli("check", tmp_path)
     assert result.exit_code == 2
-    assert "ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ" in result.stderr
+    assert (
+        "ไม่พบไฟล์ Excel (.xlsx, .xlsm, .xls) หรือ LibreOffice (.ods) ในโฟลเดอร์ที่ระบุ" in result.stderr
+    )
 
 
 # --- --unit ----------------------------------------------------------------------------------
@@ -448,3 +452,25 @@ def test_json_is_utf8_with_thai_unescaped(cli: Cli, plan: Path) -> None:
     assert AGENCY_NAME.encode("utf-8") in raw
     assert b'"status": "in_progress"' in raw
     assert b"\\u0e" not in raw.lower()
+
+
+def test_a_folder_takes_xls_and_ods_and_names_the_spreadsheets_it_skips(
+    cli: Cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "agencies"
+    (folder / "b").mkdir(parents=True)
+    shutil.copyfile(EXAMPLE.with_suffix(".xls"), folder / "a.xls")
+    shutil.copyfile(EXAMPLE.with_suffix(".ods"), folder / "b" / "c.ods")
+    (folder / "b" / "export.csv").write_text("มาตรการ,วิธีการ\n", encoding="utf-8")
+    (folder / "~$a.xls").write_bytes(b"lock")
+
+    result = cli("check", folder, "--json", "--as-of", "2021-10-01")
+
+    assert result.exit_code == 1
+    books = json.loads(result.stdout)["workbooks"]
+    assert [book["path"] for book in books] == [str(folder / "a.xls"), str(folder / "b" / "c.ods")]
+    assert [book["summary"]["in_progress"] for book in books] == [3, 3]
+    assert result.stderr.splitlines() == [
+        f"คำเตือน: {folder / 'b' / 'export.csv'}: ข้ามไฟล์นี้ เพราะไม่ใช่เวิร์กบุ๊กที่อ่านได้ (.csv)"
+        " — เปิดใน Excel หรือ LibreOffice Calc แล้วบันทึกเป็น .xlsx ไว้ในโฟลเดอร์เดียวกัน"
+    ]

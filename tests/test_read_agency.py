@@ -189,7 +189,8 @@ def test_optional_fields_left_out_are_none(read: Read) -> None:
         (datetime(2021, 9, 30), date(2021, 9, 30)),
         ("30/9/2564", date(2021, 9, 30)),
         ("๓๐/๙/๒๕๖๔", date(2021, 9, 30)),
-        ("30 กันยายน 2564", "30 กันยายน 2564"),  # text that is no d/m/y date is kept as typed
+        ("30 กันยายน 2564", date(2021, 9, 30)),
+        ("ปลายเดือนกันยายน 2564", "ปลายเดือนกันยายน 2564"),  # text that is no date is kept
     ],
 )
 def test_report_date_is_a_date_or_text(read: Read, typed: object, expected: object) -> None:

@@ -498,14 +498,45 @@ def test_without_a_status_column_status_is_inferred(read: Read) -> None:
     assert [m.status for m in methods] == [Status.IN_PROGRESS, Status.NOT_STARTED]
 
 
-@pytest.mark.parametrize("typed", ["เสร็จแล้ว", "completed", "ดำเนินการ"])
-def test_any_other_status_is_an_error_naming_the_cell_and_the_valid_values(
-    read: Read, typed: str
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("completed", ""),
+        ("ดำเนินการ", " — หมายถึง ดำเนินการแล้ว หรือไม่?"),
+        ("ดำเนนการแล้ว", " — หมายถึง ดำเนินการแล้ว หรือไม่?"),
+        ("กำลังทำ", " — หมายถึง อยู่ระหว่างดำเนินการ หรือไม่?"),
+    ],
+)
+def test_any_other_status_is_an_error_naming_the_cell_the_closest_and_the_valid_values(
+    read: Read, typed: str, hint: str
 ) -> None:
     cell, message = the_error(read(rows=[method_row("ก", measure="ม", status=typed)]))
     assert cell == "มาตรการ!E2"
     assert message == (
-        f"สถานะ '{typed}' ไม่ถูกต้อง — ใช้ ดำเนินการแล้ว / อยู่ระหว่างดำเนินการ / ยังไม่ดำเนินการ"
+        f"สถานะ '{typed}' ไม่ถูกต้อง{hint} (ใช้ได้: ดำเนินการแล้ว / อยู่ระหว่างดำเนินการ / ยังไม่ดำเนินการ)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "status"),
+    [
+        ("เสร็จแล้ว", Status.DONE),
+        ("เสร็จสิ้น", Status.DONE),
+        ("ดำเนินการเสร็จแล้ว", Status.DONE),
+        ("ดำเนินการเรียบร้อยแล้ว", Status.DONE),
+        ("กำลังดำเนินการ", Status.IN_PROGRESS),
+        ("อยู่ระหว่างการดำเนินการ", Status.IN_PROGRESS),
+        ("ยังไม่ได้ดำเนินการ", Status.NOT_STARTED),
+        ("ดำเนินการเ\u0e40ล้ว", Status.DONE),  # SARA E twice for SARA AE
+        ("อยู่ระหว่างดำเนินการ".replace("ำ", "\u0e4d\u0e32"), Status.IN_PROGRESS),  # ํ + า
+    ],
+)
+def test_status_wordings_clerks_use_and_typing_slips_are_read(
+    read: Read, typed: str, status: Status
+) -> None:
+    assert (
+        valid(read(rows=[method_row("ก", measure="ม", status=typed)]))[0].methods[0].status
+        is status
     )
 
 
@@ -543,11 +574,30 @@ def test_start_after_end_is_an_error_naming_the_end_cell(read: Read) -> None:
     assert message == "วันสิ้นสุดมาก่อนวันเริ่ม — ตรวจวันที่ทั้งสองช่อง"
 
 
-@pytest.mark.parametrize("typed", ["31/2/2564", "มีนาคม", "1 มี.ค. 64"])
+@pytest.mark.parametrize("typed", ["มีนาคม", "ปลายปี", "1 มี.ค."])
 def test_date_text_that_cannot_be_read_is_an_error_naming_its_cell(read: Read, typed: str) -> None:
     cell, message = the_error(read(header=DATES_HEADER, rows=[dated("1/3/2564", typed)]))
     assert cell == "มาตรการ!E2"
     assert f"'{typed}'" in message and "1/3/2564" in message
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("31/2/2564", "วันที่ 31/2/2564 ไม่มีอยู่จริง (เดือนกุมภาพันธ์ พ.ศ. 2564 มี 28 วัน)"),
+        (datetime(2568, 2, 29), "วันที่ 29/2/2568 ไม่มีอยู่จริง (เดือนกุมภาพันธ์ พ.ศ. 2568 มี 28 วัน)"),
+    ],
+)
+def test_an_impossible_date_is_an_error_that_says_why(read: Read, typed: object, why: str) -> None:
+    cell, message = the_error(read(header=DATES_HEADER, rows=[dated("1/3/2564", typed)]))
+    assert cell == "มาตรการ!E2"
+    assert message == f"{why} — แก้เป็นวันที่ที่มีอยู่จริง"
+
+
+def test_a_bad_start_date_does_not_hide_a_bad_end_date_or_status(read: Read) -> None:
+    row = (*dated("ต้นปี", "31/4/2564")[:5], "ทำอยู่")
+    loaded = read(header=DATES_HEADER, rows=[row])
+    assert [problem.cell for problem in loaded.errors] == ["มาตรการ!D2", "มาตรการ!E2", "มาตรการ!F2"]
 
 
 def test_only_one_date_is_taken_as_both_with_a_warning(read: Read) -> None:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ita_report.periods import format_period, parse_date_text, parse_day, parse_period_text
+from ita_report.periods import (
+    ImpossibleDate,
+    as_date,
+    format_period,
+    parse_date_text,
+    parse_day,
+    parse_period_text,
+)
 from ita_report.thai import (
     arabic,
     be_year,
@@ -71,6 +78,11 @@ def test_english_labels_compare_ignoring_case_and_width() -> None:
         ("2) จัดทำแผน", 2, "จัดทำแผน"),
         ("(3) จัดทำแผน", 3, "จัดทำแผน"),
         ("4.จัดทำแผน", 4, "จัดทำแผน"),
+        ("1.1. จัดทำแผน", 1, "จัดทำแผน"),
+        ("ข้อ 5 จัดทำแผน", 5, "จัดทำแผน"),
+        ("\u200b2. จัดทำแผน", 2, "จัดทำแผน"),  # a zero-width space pasted in front
+        ("- จัดทำแผน", None, "จัดทำแผน"),
+        ("• จัดทำแผน", None, "จัดทำแผน"),
         ("  5 . จัดทำแผน", 5, "จัดทำแผน"),
     ],
 )
@@ -83,6 +95,7 @@ def test_typed_numbering_is_split_off(typed: str, number: int, text: str) -> Non
     [
         "จัดทำแผน",
         "1.5 ล้านบาท เพื่อจัดซื้อ",  # a decimal number, not numbering
+        "1.1 จัดทำแผน",  # an outline number is numbering only at the method's own place
         "2564 ปีแห่งความโปร่งใส",  # a year
         "1.",  # numbering with nothing after it is the text itself
         "๓",
@@ -90,6 +103,12 @@ def test_typed_numbering_is_split_off(typed: str, number: int, text: str) -> Non
 )
 def test_text_without_numbering_is_kept(typed: str) -> None:
     assert split_numbering(typed) == (None, typed)
+
+
+@pytest.mark.parametrize("typed", ["1.2 จัดทำแผน", "๑.๒ จัดทำแผน"])
+def test_an_outline_number_at_the_methods_own_place_is_numbering(typed: str) -> None:
+    assert split_numbering(typed, outline=(1, 2)) == (1, "จัดทำแผน")
+    assert split_numbering(typed, outline=(1, 3)) == (None, typed)
 
 
 # --- years and dates -------------------------------------------------------------------------
@@ -111,7 +130,44 @@ def test_date_text_in_be_or_ce(typed: str) -> None:
     assert parse_date_text(typed) == date(2021, 4, 19)
 
 
-@pytest.mark.parametrize("typed", ["เมษายน", "19 เม.ย. 64", "2564", "19/4/64", ""])
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("19 เม.ย. 64", date(2021, 4, 19)),
+        ("๓๑ มี.ค. ๖๘", date(2025, 3, 31)),
+        ("1 ต.ค. 67", date(2024, 10, 1)),
+        ("1 ตุลาคม 2567", date(2024, 10, 1)),
+        ("วันที่ 1 ตุลาคม พ.ศ. 2567", date(2024, 10, 1)),
+        ("1/4/68", date(2025, 4, 1)),
+        ("1/4/25", date(2025, 4, 1)),  # two digits under 40: C.E.
+        ("2024-10-01", date(2024, 10, 1)),
+        ("2567-10-01", date(2024, 10, 1)),
+    ],
+)
+def test_thai_and_short_and_iso_date_text(typed: str, day: date) -> None:
+    assert parse_date_text(typed) == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("29/2/2568", "วันที่ 29/2/2568 ไม่มีอยู่จริง (เดือนกุมภาพันธ์ พ.ศ. 2568 มี 28 วัน)"),
+        ("31 เม.ย. 67", "วันที่ 31/4/2567 ไม่มีอยู่จริง (เดือนเมษายน พ.ศ. 2567 มี 30 วัน)"),
+        ("1/13/2567", "วันที่ 1/13/2567 ไม่มีอยู่จริง (ไม่มีเดือนที่ 13)"),
+    ],
+)
+def test_an_impossible_date_says_why(typed: str, why: str) -> None:
+    with pytest.raises(ImpossibleDate) as caught:
+        parse_date_text(typed)
+    assert str(caught.value) == why
+
+
+def test_a_be_date_cell_on_a_day_its_ce_year_lacks_is_impossible() -> None:
+    with pytest.raises(ImpossibleDate, match="29/2/2568 ไม่มีอยู่จริง"):
+        as_date(datetime(2568, 2, 29))
+
+
+@pytest.mark.parametrize("typed", ["เมษายน", "2564", "", "1 เม.ย.", "19/4"])
 def test_text_that_is_no_date_is_none(typed: str) -> None:
     assert parse_date_text(typed) is None
 

@@ -41,8 +41,9 @@ def csv_file(path: Path) -> None:
     )
 
 
-def old_xls(path: Path) -> None:
-    # An OLE2 compound file without an EncryptionInfo stream: an Excel 97-2003 workbook.
+def damaged_xls(path: Path) -> None:
+    # An OLE2 compound file without an EncryptionInfo stream, and nothing in it: an Excel
+    # 97-2003 workbook cut short.
     path.write_bytes(OLE2_MAGIC + b"\x00" * 4088)
 
 
@@ -52,7 +53,7 @@ def encrypted_xlsx(path: Path) -> None:
         OOXMLFile(source).encrypt("1234", target)
 
 
-def ods_renamed(path: Path) -> None:
+def damaged_ods(path: Path) -> None:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", "<office:document-content/>")
@@ -116,9 +117,9 @@ UNREADABLE: dict[str, tuple[Callable[[Path], object], str]] = {
     "empty file": (empty_file, "ไฟล์ว่างเปล่า (0 ไบต์)"),
     "text renamed": (text_file, "ดูเหมือนเป็นไฟล์ข้อความหรือ CSV ที่เปลี่ยนนามสกุล"),
     "csv renamed": (csv_file, "ดูเหมือนเป็นไฟล์ข้อความหรือ CSV ที่เปลี่ยนนามสกุล"),
-    "old xls": (old_xls, "เป็นไฟล์ Excel รุ่นเก่า (.xls) ซึ่งไม่รองรับ"),
+    "damaged xls": (damaged_xls, "ไฟล์ Excel 97–2003 (.xls) นี้เสียหายหรือถูกตัดขาด จึงอ่านไม่ได้"),
     "encrypted xlsx": (encrypted_xlsx, "ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้"),
-    "ods renamed": (ods_renamed, "เป็นไฟล์ OpenDocument (.ods) ที่เปลี่ยนนามสกุลเป็น .xlsx"),
+    "damaged ods": (damaged_ods, "เนื้อหาภายในไฟล์เสียหาย (XML ของตาราง content.xml อ่านไม่ได้)"),
     "xlsb renamed": (xlsb_renamed, "เป็นไฟล์ Excel Binary (.xlsb) ที่เปลี่ยนนามสกุล"),
     "docx renamed": (docx_renamed, "เป็นเอกสาร Word ไม่ใช่เวิร์กบุ๊ก Excel"),
     "truncated zip": (truncated, "ไฟล์เสียหายหรือถูกตัดขาด"),
@@ -221,8 +222,8 @@ def test_a_zip_bomb_sheet_over_the_compression_ratio_is_refused(cli: Cli, tmp_pa
 
 def test_one_unreadable_file_does_not_stop_the_others(cli: Cli, tmp_path: Path) -> None:
     good = valid_workbook(tmp_path / "a_good.xlsx")
-    bad = tmp_path / "b_old.xlsx"
-    old_xls(bad)
+    bad = tmp_path / "b_old.xls"
+    damaged_xls(bad)
     result = cli("validate", tmp_path)
     assert result.exit_code == 2
     assert f"✓ {good}: ถูกต้อง" in result.stdout

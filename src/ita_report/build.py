@@ -72,7 +72,7 @@ def plan_jobs(
     """Where each report goes: ``-o FILE``, under ``--out-dir`` (layout kept), or beside its workbook.
 
     ``inputs`` are the workbooks with their place under ``--out-dir``
-    (:func:`ita_report.read.with_layout`). Raises ItaError when there is no workbook at all, and
+    (``Inputs.found`` of :func:`ita_report.read.find_inputs`). Raises ItaError when there is no workbook at all, and
     when two workbooks would write the same report (``plan.xlsx`` and ``plan.xlsm``, or the same
     file given twice): one would silently replace the other.
     """

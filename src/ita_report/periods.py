@@ -14,7 +14,8 @@ from datetime import date, datetime
 from ita_report.model import Period
 from ita_report.thai import BE_OFFSET, MONTHS_LONG, MONTHS_SHORT, arabic, be_year, to_thai_digits
 
-_DATE_TEXT = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
+_DATE_TEXT = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})\s*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?\s*$")
 
 
 def _month_pattern(short: str) -> str:
@@ -38,41 +39,87 @@ _YEAR_TOKEN = re.compile(r"\s*(?:[พค]\.?\s?ศ\.?\s*)?(\d{4}|\d{2})(?!\d)")
 #: only a month when it stands apart, so that ``ตามความเหมาะสม`` or ``เมื่อมีคำร้อง`` is no month.
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _WHOLE_YEAR = re.compile(r"ตลอดปี|ทั้งปี")
+#: ``19 เม.ย. 64``, ``วันที่ 19 เมษายน พ.ศ. 2564`` (digits already Arabic).
+_THAI_DATE = re.compile(
+    r"^(?:วันที่\s*)?(?P<day>\d{1,2})\s*(?P<month>"
+    + "|".join(pattern for pattern, _ in _MONTH_ALTERNATIVES)
+    + r")\s*(?:[พค]\.?\s?ศ\.?\s*)?(?P<year>\d{4}|\d{2})$"
+)
+
+
+class ImpossibleDate(ValueError):
+    """A date written in a form we read that names no day: ``29/2/2568``, ``31/4/2567``.
+
+    ``str()`` says why in Thai, for the message that names the cell.
+    """
 
 
 def parse_date_text(text: str) -> date | None:
-    """``"19/4/2564"`` or ``"19/4/2021"`` (Thai digits allowed) → a date; None if not that form.
+    """A date typed as text → that date; None if the text is no date.
 
-    Raises ValueError for a date of that form that does not exist (31/2/2564).
+    Read: ``19/4/2564``, ``19/4/2021``, ``19/4/64`` (B.E. or C.E., Thai digits allowed), ISO
+    ``2021-04-19`` (or ``2564-04-19``), and Thai words: ``19 เม.ย. 64``, ``๑๙ เมษายน ๒๕๖๔``,
+    ``วันที่ 19 เมษายน พ.ศ. 2564``. Raises :class:`ImpossibleDate` for one of those forms that
+    names no day (``29/2/2568``: February 2025 has 28 days).
     """
-    match = _DATE_TEXT.match(arabic(text))
-    if match is None:
+    plain = arabic(text).strip()
+    if match := _DATE_TEXT.match(plain):
+        day, month, year = int(match[1]), int(match[2]), _year_ce(match[3])
+    elif match := _ISO_DATE.match(plain):
+        year, month, day = be_year(int(match[1])) - BE_OFFSET, int(match[2]), int(match[3])
+    elif match := _THAI_DATE.match(plain):
+        day, year = int(match["day"]), _year_ce(match["year"])
+        month = _month_of(_MONTH_TOKEN.fullmatch(match["month"]))
+    else:
         return None
-    day, month, year = (int(part) for part in match.groups())
-    return date(be_year(year) - BE_OFFSET, month, day)
+    return make_date(year, month, day)
+
+
+def make_date(year: int, month: int, day: int) -> date:
+    """``date(year, month, day)`` (C.E.), or ImpossibleDate saying in Thai why there is none."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        pass
+    shown = f"{day}/{month}/{year + BE_OFFSET}"
+    if not 1 <= month <= 12:
+        raise ImpossibleDate(f"วันที่ {shown} ไม่มีอยู่จริง (ไม่มีเดือนที่ {month})") from None
+    days = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    raise ImpossibleDate(
+        f"วันที่ {shown} ไม่มีอยู่จริง (เดือน{MONTHS_LONG[month - 1]} พ.ศ. {year + BE_OFFSET} มี {days} วัน)"
+    ) from None
+
+
+def _month_of(match: re.Match[str] | None) -> int:
+    """The month (1–12) a match of ``_MONTH_TOKEN`` names."""
+    assert match is not None and match.lastgroup is not None
+    return _MONTH_ALTERNATIVES[int(match.lastgroup[1:])][1]
 
 
 def as_date(value: object) -> date | None:
     """A cell value that stands for a day → that date; other values → None.
 
     Excel takes ``1/10/2567`` typed by a Thai clerk as the year 2567 C.E.; a real date with a
-    year of 2400 or more is therefore read as B.E.
+    year of 2400 or more is therefore read as B.E. Raises :class:`ImpossibleDate` for 29
+    February of a B.E. year whose C.E. year has none (``29/2/2568`` is a day in 2568 C.E.).
     """
     if isinstance(value, datetime):
         value = value.date()
     if not isinstance(value, date):
         return None
     if value.year >= 2400:
-        try:
-            return value.replace(year=value.year - BE_OFFSET)
-        except ValueError:  # 29 February of a B.E. year whose C.E. year is no leap year
-            return None
+        return make_date(value.year - BE_OFFSET, value.month, value.day)
     return value
 
 
 def _year_ce(token: str) -> int:
+    """A typed year → C.E.: four digits B.E. (2564) or C.E. (2021); two digits ``64`` as B.E.
+    2564, under 40 (``24``) as C.E. 2024 — a Thai office writes B.E., but a year of the 2520s
+    (the 1970s) in a plan of measures is a C.E. year."""
     year = int(token)
-    if year < 100:
+    if year < 40:
+        year += 2000
+    elif year < 100:
         year += 2500
     return be_year(year) - BE_OFFSET
 
@@ -93,7 +140,7 @@ def parse_period_text(text: str, fiscal_year: int) -> tuple[date, date] | None:
     ends: list[tuple[int, int | None]] = []
     for match in months:
         year = _YEAR_TOKEN.match(plain, match.end())
-        month = _MONTH_ALTERNATIVES[int(match.lastgroup[1:])][1]  # type: ignore[index]
+        month = _month_of(match)
         ends.append((month, _year_ce(year.group(1)) if year else None))
     (first_month, first_year), (last_month, last_year) = ends[0], ends[-1]
     if last_year is None:

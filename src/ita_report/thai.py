@@ -23,10 +23,24 @@ _ADDRESS = re.compile(
 )
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+#: What may stand unseen before typed numbering: zero-width characters and white space.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad \t\n"
 _WHITESPACE = re.compile(r"\s+")
 
-#: Numbering typed in front of a measure or a method: ``๑.``, ``1.``, ``1)``, ``(1)``.
-_NUMBERING = re.compile(r"^\s*\(?([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])\s*")
+#: Numbering typed in front of a measure or a method: ``๑.``, ``1.``, ``1)``, ``(1)``,
+#: ``ข้อ 1``, and outline numbers that end in a dot (``1.1.``).
+_NUMBERING = re.compile(
+    r"\s*(?:ข้อ\s*(?=[0-9๐-๙]))?(?:\((?P<paren>[0-9๐-๙]{1,3})\)"
+    r"|(?P<first>[0-9๐-๙]{1,3})(?P<rest>(?:\s*\.\s*[0-9๐-๙]{1,3})*)\s*[.)](?![0-9๐-๙])"
+    r"|(?P<bare>[0-9๐-๙]{1,3})(?=\s))\s*"
+)
+#: An outline number without a final dot (``1.1 จัดทำ…``): numbering only where it is this
+#: method's own place, since ``1.5 ล้านบาท`` is an amount.
+_OUTLINE = re.compile(r"\s*(?P<first>[0-9๐-๙]{1,3})\s*\.\s*(?P<second>[0-9๐-๙]{1,3})(?=\s)\s*")
+#: A bullet typed in front of a method: ``-``, ``•``, ``*``, ``–``, ``·``, ``○``, ``▪``, ``➢``.
+_BULLET = re.compile(r"\s*[-•*–—·○●▪■◆❖➢➤✓✔]\s*")
+#: Thai typing slips that look right on screen: two SARA E for SARA AE (``เเ`` for ``แ``).
+_SLIPS = (("เเ", "แ"),)
 
 MONTHS_SHORT = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
@@ -72,16 +86,41 @@ def normalise_label(text: str) -> str:
     NFKC folds look-alike characters pasted from the web; zero-width characters and all white
     space go (``ระยะเวลา ดำเนินการ`` is the same label wrapped); case is folded for English keys.
     """
+    # NFKC also folds NIKHAHIT + SARA AA (ํา) and SARA AM (ำ) into one form.
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
-    return _WHITESPACE.sub("", text).casefold()
+    for slip, meant in _SLIPS:
+        text = text.replace(slip, meant)
+    return _WHITESPACE.sub("", text).casefold().rstrip(":：")
 
 
-def split_numbering(text: str) -> tuple[int | None, str]:
-    """Split typed numbering off the front: ``"๒. จัดทำ…"`` → ``(2, "จัดทำ…")``."""
-    match = _NUMBERING.match(text)
-    if match is None or match.end() == len(text):
-        return None, text
-    return int(arabic(match.group(1))), text[match.end() :]
+def split_numbering(text: str, outline: tuple[int, int] | None = None) -> tuple[int | None, str]:
+    """Split typed numbering off the front: ``"๒. จัดทำ…"`` → ``(2, "จัดทำ…")``.
+
+    A bullet (``- จัดทำ…``) goes with no number; zero-width characters pasted in front of the
+    numbering do not hide it; an outline number goes (``1.1.`` always; ``1.1`` without its dot
+    only when it is ``outline``, the method's own place, since ``1.5 ล้านบาท`` is an amount).
+    The first number is the one returned. Text that is nothing but a number is left as it is.
+    """
+    start = len(text) - len(text.lstrip(_INVISIBLE))
+    if outline is not None and (match := _OUTLINE.match(text, start)):
+        numbers = (int(arabic(match["first"])), int(arabic(match["second"])))
+        if numbers == outline and match.end() < len(text):
+            return numbers[0], text[match.end() :]
+    match = _NUMBERING.match(text, start)
+    if match is not None and match.end() < len(text):
+        bare_ok = match["bare"] is None or _looks_numbered(text, match)
+        if bare_ok:
+            number = match["paren"] or match["first"] or match["bare"]
+            return int(arabic(number)), text[match.end() :]
+    bullet = _BULLET.match(text, start)
+    if bullet is not None and bullet.end() < len(text):
+        return None, text[bullet.end() :]
+    return None, text
+
+
+def _looks_numbered(text: str, match: re.Match[str]) -> bool:
+    """``ข้อ 3 จัดทำ``: a bare number is numbering only after ``ข้อ``."""
+    return "ข้อ" in text[: match.start("bare")]
 
 
 def be_year(year: int) -> int:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
@@ -21,6 +22,7 @@ from ita_report.cli.console import (
     make_console,
     never_fail_on_encoding,
     print_problems,
+    print_skipped,
     print_standing,
     print_validation,
 )
@@ -29,6 +31,9 @@ from ita_report.model import FISCAL_YEARS
 from ita_report.periods import parse_day
 from ita_report.render.options import Digits, RenderOptions, ReportKind
 from ita_report.thai import arabic, be_year
+
+if TYPE_CHECKING:
+    from ita_report.read import Inputs
 
 
 class _Commands(TyperGroup):
@@ -59,7 +64,7 @@ EXIT_PENDING = 1
 Workbooks = Annotated[
     list[Path],
     typer.Argument(
-        help="ไฟล์ .xlsx หรือโฟลเดอร์ (ทุกไฟล์ .xlsx ในโฟลเดอร์)",
+        help="ไฟล์ Excel (.xlsx .xls) หรือ .ods หรือโฟลเดอร์ (ทุกไฟล์เหล่านี้ในโฟลเดอร์)",
         metavar="WORKBOOK",
         show_default=False,
     ),
@@ -112,6 +117,17 @@ def _root(
     """รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) จากไฟล์ Excel ไฟล์เดียว"""
 
 
+def _inputs(paths: list[Path], err: Console) -> Inputs:
+    """The workbooks the paths name; each spreadsheet-like file passed over is named on stderr."""
+    from ita_report.read import NO_WORKBOOKS, find_inputs
+
+    inputs = find_inputs(paths)
+    print_skipped(err, inputs.skipped)
+    if not inputs.found:
+        raise ItaError(NO_WORKBOOKS)
+    return inputs
+
+
 @app.command()
 def validate(workbooks: Workbooks, strict: Strict = False) -> None:
     """ตรวจไฟล์ Excel ว่ากรอกครบและถูกต้อง โดยไม่สร้างรายงาน
@@ -120,11 +136,11 @@ def validate(workbooks: Workbooks, strict: Strict = False) -> None:
 
     ออก 0 เมื่อถูกต้องทุกไฟล์, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
-    from ita_report.read import expand_inputs, load
+    from ita_report.read import load
 
     out, err = make_console(), make_console(stderr=True)
     invalid = 0
-    for path in expand_inputs(workbooks):
+    for path in _inputs(workbooks, err).workbooks:
         loaded = load(path, strict=strict)
         print_problems(err, path, loaded.problems)
         print_validation(out, loaded)
@@ -137,7 +153,10 @@ def validate(workbooks: Workbooks, strict: Strict = False) -> None:
 def check(
     workbooks: Annotated[
         list[Path] | None,
-        typer.Argument(help="ไฟล์ .xlsx หรือโฟลเดอร์ (ค่าเริ่มต้น plan.xlsx)", show_default=False),
+        typer.Argument(
+            help="ไฟล์ Excel (.xlsx .xls) หรือ .ods หรือโฟลเดอร์ (ค่าเริ่มต้น plan.xlsx)",
+            show_default=False,
+        ),
     ] = None,
     unit: Annotated[
         str | None, typer.Option("--unit", help="เฉพาะวิธีการที่หน่วยงานนี้รับผิดชอบ", show_default=False)
@@ -153,12 +172,12 @@ def check(
     ออก 0 เมื่อเสร็จทุกรายการ, 1 เมื่อยังมีรายการค้าง, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
     from ita_report.cli.json_output import check_json, write_json
-    from ita_report.read import expand_inputs, load
+    from ita_report.read import load
     from ita_report.standing import require_unit, standing
 
     day = as_of or date.today()
     out, err = make_console(), make_console(stderr=True)
-    paths = expand_inputs(workbooks or [Path("plan.xlsx")])
+    paths = _inputs(workbooks or [Path("plan.xlsx")], err).workbooks
     loaded_all = [load(path, strict=strict) for path in paths]
     plans = [loaded.plan for loaded in loaded_all if loaded.plan is not None]
     unit_problem = None
@@ -271,9 +290,8 @@ def build(
     from ita_report.build import default_workers, plan_jobs, run_build
     from ita_report.cli.console import BuildReporter
     from ita_report.cli.json_output import build_json, write_json
-    from ita_report.read import with_layout
 
-    inputs = list(with_layout(workbooks))
+    inputs = _inputs(workbooks, make_console(stderr=True)).found
     if output is not None and out_dir is not None:
         raise typer.BadParameter("ใช้ -o หรือ --out-dir อย่างใดอย่างหนึ่ง")
     if output is not None and len(inputs) > 1:

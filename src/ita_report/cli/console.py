@@ -56,6 +56,15 @@ def print_problems(console: Console, path: Path, problems: Iterable[Problem]) ->
         console.print(f"[{style}]{kind}:[/] {escape(where + problem.message)}")
 
 
+def print_skipped(console: Console, paths: Iterable[Path]) -> None:
+    """A warning for each spreadsheet-like file a folder held that is not read."""
+    from ita_report.read.files import SKIPPED
+
+    for path in paths:
+        message = SKIPPED.format(suffix=path.suffix.lower())
+        console.print(f"[yellow]คำเตือน:[/] {escape(f'{path}: {message}')}")
+
+
 def print_validation(console: Console, loaded: Loaded) -> None:
     if loaded.plan is None:
         console.print(

@@ -9,10 +9,10 @@ which is how Word's manual line break arrives when pasted into Excel, becomes a 
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from ita_report.model import ProblemLog
-from ita_report.periods import as_date
+from ita_report.periods import ImpossibleDate, as_date
 from ita_report.thai import thai_date
 
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -40,7 +40,11 @@ def cell_text(value: object, cell: str, problems: ProblemLog) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, datetime) and value.time() != time():
         return f"{thai_date(value.date())} {value:%H:%M} น."
-    day = as_date(value)  # a B.E. year typed into a date cell is read as B.E. here too
+    try:
+        day = as_date(value)  # a B.E. year typed into a date cell is read as B.E. here too
+    except ImpossibleDate:
+        assert isinstance(value, date)
+        return f"{value.day}/{value.month}/{value.year}"  # as the clerk typed it, in a text cell
     if day is not None:
         return thai_date(day)
     if isinstance(value, float) and value.is_integer():

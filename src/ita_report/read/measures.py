@@ -1,22 +1,38 @@
-"""The measures sheet (SPEC §1.2): a header row below any title, then one row per method."""
+"""The measures sheet (SPEC §1.2): below its header, one row per method, into the model.
+
+Where the table's header is, where it ends and which columns it does not read are ``layout``'s
+business; here each row becomes a method of its measure, every problem of a row recorded.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from ita_report.labels import MEASURE_COLUMNS, STATUS_SPELLINGS, Label, did_you_mean, lookup
+from ita_report.labels import MEASURE_COLUMNS, STATUS_SPELLINGS, Label, did_you_mean
 from ita_report.model import Agency, Measure, Method, Period, ProblemLog, Status, split_units
-from ita_report.periods import as_date, parse_date_text, parse_period_text
+from ita_report.periods import ImpossibleDate, as_date, parse_date_text, parse_period_text
 from ita_report.read.cells import cell_text
+from ita_report.read.layout import (
+    Header,
+    find_header,
+    is_trailer,
+    name_trailer,
+    name_unread_columns,
+)
 from ita_report.read.sheet import Sheet, is_blank
 from ita_report.thai import arabic, normalise_label, split_numbering
 
-_COLUMNS = lookup(MEASURE_COLUMNS)
 _IN_PROGRESS_RESULT = normalise_label("อยู่ระหว่าง")
 #: ``ยังไม่ดำเนินการ``, ``ยังไม่ได้ดำเนินการ`` typed as the result: not started, not done.
 _NOT_STARTED_RESULT = normalise_label("ยังไม่")
 _STATUS_CHOICES = " / ".join(status.thai for status in Status)
+#: Every accepted status spelling → the Thai label it stands for, for the did-you-mean hint.
+_STATUS_SHOWN = {spelling: status.thai for spelling, status in STATUS_SPELLINGS.items()}
+
+
+class _NotADate(Exception):
+    """Text that is no date, under a period label merged over two columns: the period itself."""
 
 
 class _UnreadableCell(Exception):
@@ -33,19 +49,6 @@ class _OpenMeasure:
     methods: list[Method] = field(default_factory=list)
 
 
-def find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
-    """The first row with at least three known labels, and its column of each key."""
-    for row in range(1, sheet.last_row + 1):
-        found = {
-            col: _COLUMNS[normalise_label(value)]
-            for col, value in sheet.row_items(row)
-            if isinstance(value, str) and normalise_label(value) in _COLUMNS
-        }
-        if len(found) >= 3:
-            return row, {label.key: col for col, label in reversed(found.items())}
-    return None
-
-
 def read_measures(
     sheet: Sheet, agency: Agency | None, units: tuple[str, ...], problems: ProblemLog
 ) -> tuple[Measure, ...]:
@@ -58,46 +61,44 @@ def read_measures(
             "มาตรการ/แนวทาง, วิธีการดำเนินการ, ผู้รับผิดชอบ)",
         )
         return ()
-    header_row, columns = header
-    if not _check_columns(sheet, header_row, columns, problems):
+    if not _check_columns(sheet, header, problems):
         return ()
-    reader = _RowReader(sheet, columns, agency, units, problems)
+    reader = _RowReader(sheet, header, agency, units, problems)
     measures: list[_OpenMeasure] = []
-    for row in range(header_row + 1, sheet.last_row + 1):
+    end = sheet.last_row
+    for row in range(header.first_data_row, sheet.last_row + 1):
+        if is_trailer(sheet, row):
+            end = row - 1
+            name_trailer(sheet, row, problems)
+            break
         reader.read_row(row, measures)
+    name_unread_columns(sheet, header, end, problems)
     return _number(measures, problems)
 
 
-def _check_columns(
-    sheet: Sheet, header_row: int, columns: dict[str, int], problems: ProblemLog
-) -> bool:
+def _check_columns(sheet: Sheet, header: Header, problems: ProblemLog) -> bool:
     ok = True
+    columns = header.columns
+    where = f"{sheet.name}!{header.rows[0]}:{header.rows[-1]}"
+    rows_said = "แถว " + "–".join(map(str, header.rows))
     for label in MEASURE_COLUMNS:
         if label.required and label.key not in columns:
-            problems.error(
-                f"{sheet.name}!{header_row}:{header_row}",
-                f"ไม่พบคอลัมน์ '{label.title}' ในแถวหัวตาราง (แถว {header_row})",
-            )
+            problems.error(where, f"ไม่พบคอลัมน์ '{label.title}' ในแถวหัวตาราง ({rows_said})")
             ok = False
     if "period" not in columns and not {"start", "end"} <= columns.keys():
         problems.error(
-            f"{sheet.name}!{header_row}:{header_row}",
-            f"ต้องมีคอลัมน์ 'ระยะเวลาดำเนินการ' หรือทั้ง 'เริ่ม' และ 'สิ้นสุด' ในแถวหัวตาราง (แถว {header_row})",
+            where,
+            f"ต้องมีคอลัมน์ 'ระยะเวลาดำเนินการ' หรือทั้ง 'เริ่ม' และ 'สิ้นสุด' ในแถวหัวตาราง ({rows_said})",
         )
         ok = False
-    known = set(columns.values())
+    used = set(columns.values())
     seen: dict[Label, int] = {}
-    for col, value in sheet.row_items(header_row):
-        if is_blank(value):
-            continue
-        column = _COLUMNS.get(normalise_label(str(value)))
-        if column is None:
-            problems.warning(sheet.ref(header_row, col), f"ไม่รู้จักคอลัมน์ '{value}' จึงไม่ได้ใช้")
-            continue
-        if column in seen and col not in known:
+    for col, (row, column) in sorted(header.known.items()):
+        if column in seen and col not in used:
             problems.error(
-                sheet.ref(header_row, col),
-                f"คอลัมน์ '{column.title}' ซ้ำกับ {sheet.ref(header_row, seen[column])} — เหลือไว้คอลัมน์เดียว",
+                sheet.ref(row, col),
+                f"คอลัมน์ '{column.title}' ซ้ำกับ {sheet.ref(header.known[seen[column]][0], seen[column])}"
+                " — เหลือไว้คอลัมน์เดียว",
             )
             ok = False
         seen.setdefault(column, col)
@@ -110,13 +111,14 @@ class _RowReader:
     def __init__(
         self,
         sheet: Sheet,
-        columns: dict[str, int],
+        header: Header,
         agency: Agency | None,
         units: tuple[str, ...],
         problems: ProblemLog,
     ) -> None:
         self.sheet = sheet
-        self.columns = columns
+        self.columns = header.columns
+        self.period_pair = header.period_pair
         self.agency = agency
         self.units = {normalise_label(unit): unit for unit in units}
         self.problems = problems
@@ -145,9 +147,14 @@ class _RowReader:
             return
         measure_col = self.columns["measure"]
         title = self.text(row, "measure")
-        continues = not title or self.sheet.is_merged_continuation(row, measure_col)
+        typed_no, title = split_numbering(title)
+        continues = (
+            not title
+            or self.sheet.is_merged_continuation(row, measure_col)
+            # An Excel table or a filtered list repeats the measure on every row of its methods.
+            or (bool(measures) and normalise_label(title) == normalise_label(measures[-1].title))
+        )
         if not continues:
-            typed_no, title = split_numbering(title)
             no = self._number_column(row)
             measures.append(
                 _OpenMeasure(no if no is not None else typed_no, title, self.ref(row, "measure"))
@@ -155,7 +162,7 @@ class _RowReader:
         elif not measures:
             self.problems.error(self.ref(row, "measure"), "แถวแรกของตารางต้องมีชื่อมาตรการ/แนวทาง")
             return
-        method = self._method(row, len(measures[-1].methods) + 1)
+        method = self._method(row, measures[-1])
         if method is not None:
             measures[-1].methods.append(method)
 
@@ -170,7 +177,8 @@ class _RowReader:
             self.problems.error(self.ref(row, "no"), f"'ลำดับ' ต้องเป็นตัวเลข (พบ '{value}')")
         return number
 
-    def _method(self, row: int, no: int) -> Method | None:
+    def _method(self, row: int, measure: _OpenMeasure) -> Method | None:
+        no = len(measure.methods) + 1
         text = self.text(row, "method")
         method_col = self.columns["method"]
         if self.sheet.is_merged_continuation(row, method_col):
@@ -183,7 +191,7 @@ class _RowReader:
                 self.ref(row, "method"), "ต้องกรอก 'วิธีการดำเนินการ' (หนึ่งแถวต่อหนึ่งวิธีการ) หรือลบแถวนี้"
             )
             return None
-        _, text = split_numbering(text)
+        _, text = split_numbering(text, outline=(measure.no or 0, no))
         responsible = self.text(row, "responsible")
         if not responsible:
             self.problems.error(self.ref(row, "responsible"), "ต้องกรอก 'ผู้รับผิดชอบ'")
@@ -210,8 +218,10 @@ class _RowReader:
         if typed:
             status = STATUS_SPELLINGS.get(normalise_label(typed))
             if status is None:
+                hint = did_you_mean(typed, _STATUS_SHOWN)
                 self.problems.error(
-                    self.ref(row, "status"), f"สถานะ '{typed}' ไม่ถูกต้อง — ใช้ {_STATUS_CHOICES}"
+                    self.ref(row, "status"),
+                    f"สถานะ '{typed}' ไม่ถูกต้อง{hint} (ใช้ได้: {_STATUS_CHOICES})",
                 )
             elif status is Status.DONE and not result and "result" in self.columns:
                 self.problems.warning(
@@ -229,11 +239,27 @@ class _RowReader:
 
     def _period(self, row: int) -> Period | None:
         text = self.text(row, "period") or None
-        try:
-            start = self._date(row, "start")
-            end = self._date(row, "end")
-        except _UnreadableCell:
+        # Both dates are read before giving up, so that a bad start does not hide a bad end.
+        days: dict[str, date | None] = {}
+        typed: list[str] = []
+        for key in ("start", "end"):
+            try:
+                days[key] = self._date(row, key)
+            except _UnreadableCell:
+                days[key] = None
+                typed.append("")
+            except _NotADate:
+                days[key] = None
+                typed.append(key)
+        if "" in typed:
             return None
+        if typed:
+            # Under a period label merged over two columns, text that is no date is the period
+            # as typed (``มี.ค. ๖๔`` | ``ก.ย. ๖๔``), kept whole.
+            parts = (self.text(row, key) for key in ("start", "end"))
+            text = " – ".join(part for part in parts if part)
+            days = {"start": None, "end": None}
+        start, end = days["start"], days["end"]
         fiscal_year = self.agency.fiscal_year if self.agency else None
         if text and start is None and end is None and fiscal_year is not None:
             months = parse_period_text(text, fiscal_year)
@@ -262,25 +288,31 @@ class _RowReader:
         return Period(text=text, start=start, end=end)
 
     def _date(self, row: int, key: str) -> date | None:
-        """The date in a start/end cell, None when empty; _UnreadableCell once recorded."""
+        """The date in a start/end cell, None when empty.
+
+        Raises _UnreadableCell once its problem is recorded, or, in the two columns under a
+        merged period label, _NotADate for text that is no date (the period typed as text).
+        """
         value = self.value(row, key)
         if is_blank(value):
             return None
-        day = as_date(value)
+        try:
+            day = as_date(value)
+            if day is None:
+                day = parse_date_text(self.text(row, key))
+        except ImpossibleDate as why:
+            self.problems.error(self.ref(row, key), f"{why} — แก้เป็นวันที่ที่มีอยู่จริง")
+            raise _UnreadableCell from None
         if day is not None:
             return day
-        text = self.text(row, key)
-        try:
-            day = parse_date_text(text)
-        except ValueError:
-            day = None
-        if day is None:
-            self.problems.error(
-                self.ref(row, key),
-                f"อ่านวันที่ '{text}' ไม่ได้ — ใช้วันที่ของ Excel หรือพิมพ์เป็น วัน/เดือน/ปี เช่น 1/3/2564",
-            )
-            raise _UnreadableCell
-        return day
+        if self.period_pair:
+            raise _NotADate
+        self.problems.error(
+            self.ref(row, key),
+            f"อ่านวันที่ '{self.text(row, key)}' ไม่ได้ — ใช้วันที่ของ Excel หรือพิมพ์เป็น วัน/เดือน/ปี"
+            " เช่น 1/3/2564 หรือ 1 มี.ค. 64",
+        )
+        raise _UnreadableCell
 
     def _check_fiscal_year(self, row: int, start: date, end: date) -> None:
         if self.agency is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,34 @@ class MergedRange(NamedTuple):
     max_row: int
 
 
+@dataclass(frozen=True)
+class SheetInfo:
+    """A sheet as the workbook lists it: its name as shown on its tab, and whether it is shown.
+
+    A hidden sheet (a copy of last year's, a list behind a drop-down) is never read in place of
+    a visible one (SPEC §1.2).
+    """
+
+    name: str
+    visible: bool = True
+
+
+class SpreadsheetFile(Protocol):
+    """What every format's reader gives :mod:`ita_report.read.workbook`: the sheets, in the
+    workbook's order, and the cells of any of them. Raises WorkbookUnreadable for a damaged file."""
+
+    @property
+    def sheets(self) -> tuple[SheetInfo, ...]: ...
+
+    def grid(self, name: str) -> Grid:
+        """The cells of sheet ``name``, read to its last row of data."""
+        ...
+
+    def close(self) -> None:
+        """Release the file."""
+        ...
+
+
 @dataclass
 class Grid:
     """A sheet's cells as a reader found them, whatever the file format: what ``Sheet`` reads."""
@@ -43,6 +71,19 @@ class Grid:
     unsaved_formulas: list[str] = field(default_factory=list)
 
     _covered: dict[tuple[int, int], MergedRange] | None = field(default=None, repr=False)
+    _last_cell_col: int = field(default=0, repr=False)
+
+    def put(self, row: int, col: int, value: object) -> None:
+        """Record a cell that holds something (1-based), keeping the last row and column.
+
+        Every format's reader fills a grid through this, in any order of cells.
+        """
+        self.cells[(row, col)] = value
+        if row > self.last_row or (row == self.last_row and col < self._last_cell_col):
+            self.last_row = row
+            self.last_cell = f"{column_letter(col)}{row}"
+            self._last_cell_col = col
+        self.last_col = max(self.last_col, col)
 
     def rows(self) -> tuple[tuple[object, ...], ...]:
         """The values row by row up to the last row and column of data; None where empty."""

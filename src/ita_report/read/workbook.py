@@ -13,17 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lxml import etree
-
 from ita_report.errors import WorkbookUnreadable
-from ita_report.labels import AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET, find_sheet
+from ita_report.labels import AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET, is_sheet
 from ita_report.model import HasProblems, Plan, Problem, ProblemLog, Severity
 from ita_report.read.agency import read_agency, read_units
 from ita_report.read.measures import read_measures
-from ita_report.read.sheet import BadFormula, Grid, Sheet
-from ita_report.read.xlsx.package import ZIP_ERRORS, WorkbookPackage, open_package
-from ita_report.read.xlsx.parts import read_cell_formats, read_shared_strings
-from ita_report.read.xlsx.scan import CellStyles, scan_sheet
+from ita_report.read.sheet import BadFormula, Sheet, SheetInfo
+from ita_report.read.spreadsheet import open_spreadsheet
 
 #: Rows a sheet may run to: a year's measures take tens; past this the file is out of proportion.
 MAX_SHEET_ROWS = 20_000
@@ -40,25 +36,29 @@ class Loaded(HasProblems):
 
 def load_workbook(path: Path) -> Loaded:
     """Read and validate one workbook. Raises WorkbookUnreadable for a file that is no workbook."""
-    package = open_package(path)
-    try:
-        sheets, oversized = _read_sheets(package)
-    finally:
-        package.close()
     problems = ProblemLog()
-    for name, scan in oversized.values():
-        problems.error(
-            f"{name}!{scan.last_cell}",
-            f"มีข้อมูลอยู่ไกลถึงแถว {scan.last_row:,} ซึ่งมากผิดปกติสำหรับแผนมาตรการ "
-            f"(เกิน {MAX_SHEET_ROWS:,} แถว) — ลบข้อมูลในเซลล์นี้ หรือตรวจว่าเลือกไฟล์ถูก",
-        )
+    book = open_spreadsheet(path)
+    try:
+        chosen, ambiguous = _choose_sheets(book.sheets, problems)
+        grids = {key: (name, book.grid(name)) for key, name in chosen.items()}
+    finally:
+        book.close()
+    sheets: dict[str, Sheet] = {}
+    for key, (name, grid) in grids.items():
+        if grid.last_row > MAX_SHEET_ROWS:
+            problems.error(
+                f"{name}!{grid.last_cell}",
+                f"มีข้อมูลอยู่ไกลถึงแถว {grid.last_row:,} ซึ่งมากผิดปกติสำหรับแผนมาตรการ "
+                f"(เกิน {MAX_SHEET_ROWS:,} แถว) — ลบข้อมูลในเซลล์นี้ หรือตรวจว่าเลือกไฟล์ถูก",
+            )
+        else:
+            sheets[key] = Sheet(name, grid)
     agency_sheet = sheets.get(AGENCY_SHEET.key)
     measures_sheet = sheets.get(MEASURES_SHEET.key)
-    for label, sheet in ((AGENCY_SHEET, agency_sheet), (MEASURES_SHEET, measures_sheet)):
-        if sheet is None and label.key not in oversized:
-            problems.error(
-                None, f"ไม่พบชีต '{label.title}' (หรือ '{label.key}') — ชีตที่มีอยู่: {_names(package)}"
-            )
+    for label in (AGENCY_SHEET, MEASURES_SHEET):
+        if label.key not in chosen and label.key not in ambiguous:
+            names = ", ".join(sheet.name for sheet in book.sheets) or "(ไม่มี)"
+            problems.error(None, f"ไม่พบชีต '{label.title}' (หรือ '{label.key}') — ชีตที่มีอยู่: {names}")
     agency = read_agency(agency_sheet, problems) if agency_sheet else None
     units_sheet = sheets.get(UNITS_SHEET.key)
     units = read_units(units_sheet, problems) if units_sheet else ()
@@ -82,6 +82,40 @@ def load_workbook(path: Path) -> Loaded:
     return Loaded(path, plan, tuple(problems.problems))
 
 
+def _choose_sheets(
+    sheets: tuple[SheetInfo, ...], problems: ProblemLog
+) -> tuple[dict[str, str], set[str]]:
+    """The sheet read as each of the agency, measures and units sheets, by English key.
+
+    Only visible sheets are candidates while there is one: a hidden copy of last year's
+    ``มาตรการ`` is never read in place of this year's ``มาตรการ (2)``. Two visible candidates are
+    an error naming both (which one the clerk means cannot be guessed); a sheet found only
+    hidden is read, with a warning. Returns the choices and the keys that were ambiguous.
+    """
+    chosen: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for label in (AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET):
+        candidates = [sheet for sheet in sheets if is_sheet(sheet.name, label)]
+        visible = [sheet.name for sheet in candidates if sheet.visible]
+        if len(visible) > 1:
+            listed = ", ".join(f"'{name}'" for name in visible)
+            problems.error(
+                None,
+                f"พบชีตที่อาจเป็นชีต '{label.title}' มากกว่าหนึ่งชีต ({listed}) จึงไม่รู้ว่าจะอ่านชีตใด"
+                " — ลบหรือซ่อนชีตที่ไม่ใช้ หรือเปลี่ยนชื่อให้เหลือชีตเดียว",
+            )
+            ambiguous.add(label.key)
+        elif visible:
+            chosen[label.key] = visible[0]
+        elif candidates:
+            chosen[label.key] = candidates[0].name
+            problems.warning(
+                candidates[0].name,
+                "ชีตนี้ถูกซ่อนไว้ แต่ไม่มีชีตอื่นที่ใช้แทนได้ จึงอ่านชีตนี้ — ตรวจว่าเป็นข้อมูลของปีนี้",
+            )
+    return chosen, ambiguous
+
+
 def load(path: Path, *, strict: bool = False) -> Loaded:
     """Load a workbook; an unreadable file becomes an outcome with one error, not an exception.
 
@@ -103,56 +137,6 @@ def _formula_message(formula: BadFormula) -> str:
     if formula.text is None:
         return "สูตรนี้ไม่มีค่าที่บันทึกไว้ — เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกอีกครั้ง"
     return f"สูตรในเซลล์นี้คำนวณไม่ได้ ({formula.text}) — แก้สูตร หรือพิมพ์ค่าลงไปแทน"
-
-
-def _names(package: WorkbookPackage) -> str:
-    return ", ".join(package.sheet_parts) or "(ไม่มี)"
-
-
-def _read_sheets(
-    package: WorkbookPackage,
-) -> tuple[dict[str, Sheet], dict[str, tuple[str, Grid]]]:
-    """The sheets the tool reads, keyed by their English key, each only to its last row of data.
-
-    A sheet whose data runs past MAX_SHEET_ROWS is not laid out in rows at all (a stray value in
-    row 1,048,576 would otherwise cost a million rows); it is returned with its scan, to be named.
-    """
-    wanted: dict[str, str] = {}
-    for label in (AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET):
-        name = find_sheet(package.sheet_parts, label)
-        if name is not None:
-            wanted[label.key] = name
-    try:
-        formats = read_cell_formats(package.archive, package.styles)
-        styles = CellStyles(
-            read_shared_strings(package.archive, package.shared_strings),
-            formats.dates,
-            package.date1904,
-            formats.numbers,
-        )
-        scans = {
-            key: scan_sheet(package.archive, package.sheet_parts[name], styles)
-            for key, name in wanted.items()
-        }
-    except (etree.XMLSyntaxError, ValueError, KeyError, *ZIP_ERRORS) as exc:
-        raise _damaged(package.path) from exc
-    sheets: dict[str, Sheet] = {}
-    oversized: dict[str, tuple[str, Grid]] = {}
-    for key, name in wanted.items():
-        scan = scans[key]
-        if scan.last_row > MAX_SHEET_ROWS:
-            oversized[key] = (name, scan)
-        else:
-            sheets[key] = Sheet(name, scan)
-    return sheets, oversized
-
-
-def _damaged(path: Path) -> WorkbookUnreadable:
-    return WorkbookUnreadable(
-        "เนื้อหาภายในไฟล์เสียหาย (XML ของชีตอ่านไม่ได้) — เปิดไฟล์ใน Excel หรือ LibreOffice Calc "
-        "แล้วบันทึกเป็น .xlsx อีกครั้ง",
-        path,
-    )
 
 
 __all__ = ["Loaded", "load", "load_workbook"]

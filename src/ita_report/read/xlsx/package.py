@@ -27,10 +27,10 @@ MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 250
 _RATIO_FLOOR = 16 * 1024 * 1024
 
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
-_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 
 
 _SAVE_AS_XLSX = "เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกเป็น Excel Workbook (.xlsx)"
@@ -65,6 +65,8 @@ class WorkbookPackage:
     styles: str | None = None
     #: Dates count from 1904 (old Mac Excel) rather than 1900.
     date1904: bool = False
+    #: The sheets whose tab is hidden (``state="hidden"`` or ``"veryHidden"``).
+    hidden: frozenset[str] = frozenset()
 
     def close(self) -> None:
         self.archive.close()
@@ -75,7 +77,7 @@ def open_package(path: Path) -> WorkbookPackage:
 
     Raises WorkbookUnreadable with a message naming what the file really is.
     """
-    head = _read_head(path)
+    head = read_head(path)
     _refuse_non_zip(path, head)
     try:
         archive = zipfile.ZipFile(path)
@@ -86,7 +88,7 @@ def open_package(path: Path) -> WorkbookPackage:
         ) from exc
     try:
         _refuse_other_formats(path, archive)
-        _refuse_bombs(path, archive)
+        refuse_bombs(path, archive)
         package = _index(path, archive)
     except BaseException:
         archive.close()
@@ -94,28 +96,34 @@ def open_package(path: Path) -> WorkbookPackage:
     return package
 
 
-def _read_head(path: Path) -> bytes:
+def read_head(path: Path) -> bytes:
+    """The first bytes of the file, enough to tell its format; an OLE2 file's directory too."""
     try:
         with path.open("rb") as stream:
             head = stream.read(8)
-            if head.startswith(_OLE2_MAGIC):
+            if head.startswith(OLE2_MAGIC):
                 # The directory of an OLE2 file is small; an encrypted OOXML names its stream.
                 stream.seek(0)
                 return head + stream.read(4 * 1024 * 1024)
             return head
-    except FileNotFoundError as exc:
-        raise WorkbookUnreadable("ไม่พบไฟล์ — ตรวจชื่อและตำแหน่งของไฟล์", path) from exc
-    except IsADirectoryError as exc:
-        raise WorkbookUnreadable("เป็นโฟลเดอร์ ไม่ใช่ไฟล์ Excel", path) from exc
     except OSError as exc:
-        raise WorkbookUnreadable(f"เปิดไฟล์ไม่ได้ ({exc.strerror})", path) from exc
+        raise cannot_open(path, exc) from exc
+
+
+def cannot_open(path: Path, error: OSError) -> WorkbookUnreadable:
+    """A file that cannot even be opened, said as the clerk can act on it."""
+    if isinstance(error, FileNotFoundError):
+        return WorkbookUnreadable("ไม่พบไฟล์ — ตรวจชื่อและตำแหน่งของไฟล์", path)
+    if isinstance(error, IsADirectoryError):
+        return WorkbookUnreadable("เป็นโฟลเดอร์ ไม่ใช่ไฟล์ Excel", path)
+    return WorkbookUnreadable(f"เปิดไฟล์ไม่ได้ ({error.strerror})", path)
 
 
 def _refuse_non_zip(path: Path, head: bytes) -> None:
     if not head:
         raise WorkbookUnreadable(f"ไฟล์ว่างเปล่า (0 ไบต์) — {_SAVE_AS_XLSX}", path)
-    if head.startswith(_OLE2_MAGIC):
-        if _ENCRYPTED_MARK in head:
+    if head.startswith(OLE2_MAGIC):
+        if ENCRYPTED_MARK in head:
             raise WorkbookUnreadable(
                 "ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้ — เปิดใน Excel แล้วเอารหัสผ่านออก "
                 "(ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก > เข้ารหัสด้วยรหัสผ่าน แล้วลบรหัสผ่าน) แล้วบันทึกใหม่",
@@ -157,7 +165,8 @@ def _refuse_other_formats(path: Path, archive: zipfile.ZipFile) -> None:
         )
 
 
-def _refuse_bombs(path: Path, archive: zipfile.ZipFile) -> None:
+def refuse_bombs(path: Path, archive: zipfile.ZipFile) -> None:
+    """WorkbookUnreadable for a zip (any package: .xlsx, .ods) that unpacks out of all proportion."""
     total = 0
     for info in archive.infolist():
         total += info.file_size
@@ -196,10 +205,13 @@ def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
             targets[rel.get("Id", "")] = str(PurePosixPath(member))
             by_type.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], str(PurePosixPath(member)))
     parts: dict[str, str] = {}
+    hidden: set[str] = set()
     for sheet in workbook.iter(x("sheet")):
         member = targets.get(sheet.get(f"{{{OFFICE_REL_NS}}}id", ""))
         if member is not None:
             parts[sheet.get("name", "")] = member
+            if sheet.get("state", "visible") in ("hidden", "veryHidden"):
+                hidden.add(sheet.get("name", ""))
     properties = workbook.find(x("workbookPr"))
     date1904 = properties is not None and properties.get("date1904", "") in ("1", "true")
     return WorkbookPackage(
@@ -209,4 +221,5 @@ def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
         shared_strings=by_type.get("sharedStrings", "xl/sharedStrings.xml"),
         styles=by_type.get("styles", "xl/styles.xml"),
         date1904=date1904,
+        hidden=frozenset(hidden),
     )

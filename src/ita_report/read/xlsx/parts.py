@@ -2,11 +2,14 @@
 
 A cell holds an index into the shared strings, or a number that is a date only because its
 style's number format says so. These are read once per workbook, in bounded memory, with the
-same entity-free parser as every other part.
+same entity-free parser as every other part. Whether a number format shows a date, or changes
+how a number reads (85%), is decided here for the .xls reader too (``is_date_style``,
+``shown_number_code``), so that both formats show a number alike.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -90,12 +93,29 @@ def read_cell_formats(archive: zipfile.ZipFile, member: str | None) -> CellForma
     numbers: dict[int, str] = {}
     for index, xf in enumerate(cell_formats.iter(x("xf"))):
         number_format = int(xf.get("numFmtId", "0"))
-        code = custom.get(number_format, _BUILTIN_NUMBER_FORMATS.get(number_format))
-        if is_date_format(code) if code is not None else number_format in _BUILTIN_DATE_FORMATS:
+        code = custom.get(number_format)
+        if is_date_style(number_format, code):
             dates.add(index)
-        elif code is not None and _SHOWN_NUMBER.search(_NOT_DATE_PARTS.sub("", code)):
-            numbers[index] = code
+        elif (shown := shown_number_code(number_format, code)) is not None:
+            numbers[index] = shown
     return CellFormats(frozenset(dates), numbers)
+
+
+def is_date_style(number_format: int, custom_code: str | None) -> bool:
+    """Whether a number format shows a date or a time: by its code when the workbook defines one
+    (or the code is a known built-in), else by its built-in id. The one rule of every reader
+    (.xlsx: numFmtId and numFmt; .xls: the XF's format key and FORMAT record)."""
+    code = custom_code if custom_code is not None else _BUILTIN_NUMBER_FORMATS.get(number_format)
+    return is_date_format(code) if code is not None else number_format in _BUILTIN_DATE_FORMATS
+
+
+def shown_number_code(number_format: int, custom_code: str | None) -> str | None:
+    """The code of a number format that changes how a number reads (``0%``, ``#,##0.00``), for
+    :func:`format_number`; None for any other format, a date's among them."""
+    code = custom_code if custom_code is not None else _BUILTIN_NUMBER_FORMATS.get(number_format)
+    if code is None or is_date_style(number_format, custom_code):
+        return None
+    return code if _SHOWN_NUMBER.search(_NOT_DATE_PARTS.sub("", code)) else None
 
 
 def format_number(value: float, code: str) -> str:
@@ -128,3 +148,24 @@ def serial_to_datetime(serial: float, *, date1904: bool) -> datetime:
             serial += 1
     days, fraction = divmod(serial, 1)
     return epoch + timedelta(days=days, milliseconds=round(fraction * 86_400_000))
+
+
+def number_value(number: float, xf: int, formats: CellFormats, *, date1904: bool) -> object:
+    """A number in a cell of format ``xf`` as the clerk sees it, whatever the file's format.
+
+    A date or time format gives a datetime (a time of day alone its ``HH:MM``); a percent,
+    thousands or fixed-decimals format the text shown (``85%``); anything else the number,
+    an int when whole.
+    """
+    if xf in formats.dates:
+        if 0 <= number < 1:  # a time of day alone, as its hours and minutes
+            minutes = round(number * 24 * 60)
+            return f"{minutes // 60:02d}:{minutes % 60:02d}"
+        try:
+            return serial_to_datetime(number, date1904=date1904)
+        except (OverflowError, ValueError):
+            pass  # far outside any calendar: left as the number, which the reader refuses
+    shown = formats.numbers.get(xf)
+    if shown is not None and math.isfinite(number):
+        return format_number(number, shown)  # 0.85 shown as 85% is 85% in the report
+    return int(number) if number.is_integer() and abs(number) < 2**53 else number

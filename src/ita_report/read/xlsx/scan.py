@@ -12,7 +12,6 @@ a date format, the error text (``#N/A``) of a formula that failed.
 
 from __future__ import annotations
 
-import math
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,7 +25,7 @@ from ita_report.read.sheet import (
     range_bounds,
     split_reference,
 )
-from ita_report.read.xlsx.parts import format_number, serial_to_datetime
+from ita_report.read.xlsx.parts import CellFormats, number_value
 
 _ROW, _CELL, _MERGE = x("row"), x("c"), x("mergeCell")
 _VALUE, _INLINE, _FORMULA = x("v"), x("is"), x("f")
@@ -69,6 +68,7 @@ class _Scanner:
 
     def __init__(self, styles: CellStyles) -> None:
         self.styles = styles
+        self.formats = CellFormats(styles.date_styles, styles.number_formats)
         self.scan = Grid()
         self.row = 0
         #: Column of the current (or last) cell; None until its reference is read.
@@ -150,18 +150,13 @@ class _Scanner:
         col = self._column()
         if self.reference:
             self.row = split_reference(self.reference)[0]
-        scan = self.scan
         if not has_value:
-            scan.unsaved_formulas.append(f"{column_letter(col)}{self.row}")
-            scan.cells[(self.row, col)] = BadFormula()
+            self.scan.unsaved_formulas.append(f"{column_letter(col)}{self.row}")
+            self.scan.put(self.row, col, BadFormula())
         elif self.kind == "e":
-            scan.cells[(self.row, col)] = BadFormula(self.value)
+            self.scan.put(self.row, col, BadFormula(self.value))
         else:
-            scan.cells[(self.row, col)] = self._value()
-        if self.row > scan.last_row:
-            scan.last_row = self.row
-            scan.last_cell = f"{column_letter(col)}{self.row}"
-        scan.last_col = max(scan.last_col, col)
+            self.scan.put(self.row, col, self._value())
 
     def _value(self) -> object:
         kind, raw = self.kind, self.value or ""
@@ -179,16 +174,7 @@ class _Scanner:
             return raw.strip() in ("1", "true")
         if kind == "d":
             return datetime.fromisoformat(raw.strip())
-        number = float(raw)
-        if self.style in self.styles.date_styles:
-            try:
-                return serial_to_datetime(number, date1904=self.styles.date1904)
-            except (OverflowError, ValueError):
-                pass  # far outside any calendar: left as the number, which the reader refuses
-        shown = self.styles.number_formats.get(self.style)
-        if shown is not None and math.isfinite(number):
-            return format_number(number, shown)  # 0.85 shown as 85% is 85% in the report
-        return int(number) if number.is_integer() and abs(number) < 2**53 else number
+        return number_value(float(raw), self.style, self.formats, date1904=self.styles.date1904)
 
     def _column(self) -> int:
         if self.col is None:
