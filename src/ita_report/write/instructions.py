@@ -1,6 +1,9 @@
-"""The Thai instructions sheet of the workbook ``ita-report init`` writes: what to type where.
+"""The Thai help in the workbook ``ita-report init`` writes: what to type where.
 
-Kept apart from the sheet layout (``init_workbook``) because it is prose: a clerk's manual that
+The instructions sheet, the hint beside each field of the agency sheet, and what the status and
+date cells say when selected or refused.
+
+Kept apart from the sheet layout (``workbook``) because it is prose: a clerk's manual that
 changes with the wording, not with the code. Column names and status values come from the
 vocabulary (``labels``, ``model.Status``), so the help cannot name a label the reader does not
 know.
@@ -16,10 +19,52 @@ from ita_report.labels import (
     MEASURES_SHEET,
     UNITS_HEADER,
     UNITS_SHEET,
+    Label,
 )
 from ita_report.model import Status
 
 _STATUS_VALUES = tuple(status.thai for status in Status)
+
+_AGENCY_HINTS: dict[str, str] = {
+    "agency": "ชื่อเต็มของหน่วยงาน เช่น เทศบาลตำบลพะโต๊ะ",
+    "district": "ชื่ออำเภอ เช่น บ้านฝาง (ไม่ต้องพิมพ์คำว่า อำเภอ)",
+    "province": "ชื่อจังหวัด เช่น ชุมพร (ไม่ต้องพิมพ์คำว่า จังหวัด)",
+    "fiscal_year": "พ.ศ. เช่น 2568",
+    "assessed_year": "ปี พ.ศ. ของผลการประเมิน ITA ที่นำมาวิเคราะห์ ถ้าเว้นว่างจะใช้ปีงบประมาณ − 1",
+    "signer": "ชื่อ-สกุลผู้ลงนามท้ายรายงาน ถ้าเว้นว่าง รายงานจะไม่มีส่วนลงนาม",
+    "signer_position": "ตำแหน่งของผู้รายงาน เช่น ปลัดเทศบาล",
+    "report_date": "วัน/เดือน/ปี เช่น 30/9/2568 หรือพิมพ์เป็นข้อความ เช่น 30 กันยายน 2568",
+}
+_REQUIRED_MARK = "(จำเป็น) "
+
+
+#: What the status cells say when one is selected, and when a value is refused (Excel allows
+#: 32 characters in a title, 255 in a text); keyword arguments of openpyxl's DataValidation.
+STATUS_HELP = {
+    "promptTitle": "สถานะ",
+    "prompt": "เลือกจากรายการ หรือเว้นว่างไว้ให้โปรแกรมดูจากผลการดำเนินการ",
+    "errorTitle": "สถานะไม่ถูกต้อง",
+    "error": (
+        "เลือกสถานะจากรายการ: " + ", ".join(_STATUS_VALUES) + " หรือเว้นว่างไว้"
+        " (โปรแกรมจะดูจากผลการดำเนินการ)"
+    ),
+}
+#: The same for the start and end date cells: the value may be kept (a warning).
+DATE_HELP = {
+    "promptTitle": "วันที่",
+    "prompt": "วัน/เดือน/ปี เช่น 1/10/2567 (พ.ศ.) หรือ 1/10/2024 (ค.ศ.)",
+    "errorTitle": "ตรวจสอบวันที่",
+    "error": (
+        "ค่านี้ไม่ใช่วันที่ที่ Excel รู้จัก หรือเป็นปีก่อน 2000 (เช่น พิมพ์ปีเป็นเลข 2 หลัก)"
+        " ควรพิมพ์ วัน/เดือน/ปี 4 หลัก เช่น 1/10/2567 ถ้ามั่นใจว่าถูกต้อง กด ใช่ (Yes)"
+    ),
+}
+
+
+def agency_hint(field: Label) -> str:
+    """The hint shown beside an agency field; ``(จำเป็น)`` marks the required ones, taken from
+    the label so that the mark cannot drift from the reader's rule."""
+    return (_REQUIRED_MARK if field.required else "") + _AGENCY_HINTS[field.key]
 
 
 def instructions(file_name: str) -> tuple[tuple[str, str | None], ...]:

@@ -24,11 +24,14 @@ Layout decisions:
 - The units sheet holds only its header: example units would later be mistaken for the
   agency's own. The instructions say the sheet is optional.
 
-Font: TH SarabunPSK 16 pt throughout. It is the font every Thai government document uses (and
-the report's, SPEC §4), installed on government PCs and familiar to the clerks who type here,
-so line lengths in the workbook look like those in the printed report. Where it is missing,
-Excel and Calc fall back to another font with Thai glyphs, which is harmless. The font is set on
-the columns too, so text the clerk types later uses it as well.
+Font: TH SarabunPSK 16 pt throughout, the workbook's default and set on the columns, so text
+typed later uses it too. It is the font of every Thai government document (and the report's,
+SPEC §4), installed on government PCs, so lines in the workbook look like those in the report;
+where it is missing, Excel and Calc fall back to another font with Thai glyphs, harmlessly.
+
+Screen and paper (:mod:`~ita_report.write.sheet_layout`): rows as tall as their wrapped Thai
+text (Calc does not fit rows of an .xlsx it opens), widths in digits of TH SarabunPSK that print
+on A4 landscape at a readable size, each sheet fitted to the page width, header on every page.
 
 Output is deterministic: fixed document properties and zip entry times, so two runs with the
 same arguments give the same bytes (a committed template or a test can compare files).
@@ -60,13 +63,19 @@ from ita_report.labels import (
     MEASURES_SHEET,
     UNITS_HEADER,
     UNITS_SHEET,
-    Label,
 )
 from ita_report.model import Status
 from ita_report.ooxml import write_zip
 from ita_report.thai import be_year, to_thai_digits
 from ita_report.write.atomic import write_atomic
-from ita_report.write.instructions import instructions
+from ita_report.write.instructions import DATE_HELP, STATUS_HELP, agency_hint, instructions
+from ita_report.write.sheet_layout import (
+    FONT_NAME,
+    FONT_SIZE,
+    fit_row_heights,
+    set_print_layout,
+    use_thai_font,
+)
 
 #: Header of the agency sheet; its A cell is not a field label, so the reader skips the row.
 AGENCY_HEADER = ("รายการ", "ข้อมูล", "คำอธิบาย")
@@ -81,15 +90,13 @@ DATE_FORMAT = "d/m/yyyy"
 #: Dates before this are almost surely a two-digit year read as 19xx (serial of 1 Jan 2000).
 _EARLIEST_DATE_SERIAL = 36526
 
-FONT_NAME = "TH SarabunPSK"
-FONT_SIZE = 16
-
 #: Fixed document time and zip entry time, so that the output bytes never change.
 FIXED_TIME = datetime(2024, 1, 1, 0, 0, 0)
 
 _BODY_FONT = Font(name=FONT_NAME, size=FONT_SIZE)
 _BOLD_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 _TITLE_FONT = Font(name=FONT_NAME, size=FONT_SIZE + 4, bold=True)
+_HEADING_FONT = Font(name=FONT_NAME, size=FONT_SIZE + 2, bold=True)
 _HINT_FONT = Font(name=FONT_NAME, size=FONT_SIZE, italic=True, color="595959")
 _HEADER_FILL = PatternFill(fill_type="solid", start_color="DDEBF7", end_color="DDEBF7")
 _SECTION_FILL = PatternFill(fill_type="solid", start_color="FFF2CC", end_color="FFF2CC")
@@ -97,6 +104,7 @@ _HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 _TOP_CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
 _NO_WRAP = Alignment(vertical="center", wrap_text=False)
+_INSTRUCTIONS_TITLE = "วิธีกรอกแบบฟอร์มมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)"
 
 
 @dataclass(frozen=True)
@@ -109,33 +117,21 @@ class _Column:
     date: bool = False
 
 
-#: Column order and widths of the measures sheet; method and result get the most room, as in
-#: the report (SPEC §4).
+#: Column order and widths (digits of TH SarabunPSK) of the measures sheet; method and result get
+#: the most room, as in the report (SPEC §4). All of them print on A4 landscape at about 3/4 size;
+#: a date (``30/12/2568``) fits its column, which would otherwise show ``###``.
 _MEASURE_LAYOUT: tuple[_Column, ...] = (
-    _Column("measure", 28),
-    _Column("method", 50),
-    _Column("responsible", 20),
-    _Column("period", 18, centred=True),
-    _Column("start", 12, centred=True, date=True),
-    _Column("end", 12, centred=True, date=True),
-    _Column("status", 22, centred=True),
-    _Column("result", 50),
-    _Column("suggestion", 30),
+    _Column("measure", 20),
+    _Column("method", 36),
+    _Column("responsible", 15),
+    _Column("period", 13, centred=True),
+    _Column("start", 11, centred=True, date=True),
+    _Column("end", 11, centred=True, date=True),
+    _Column("status", 13, centred=True),
+    _Column("result", 36),
+    _Column("suggestion", 20),
 )
 
-#: Hints shown beside each agency field; ``(จำเป็น)`` marks the required ones (added from the
-#: label, so the mark cannot drift from the reader's rule).
-_AGENCY_HINTS: dict[str, str] = {
-    "agency": "ชื่อเต็มของหน่วยงาน เช่น เทศบาลตำบลพะโต๊ะ",
-    "district": "ชื่ออำเภอ เช่น บ้านฝาง (ไม่ต้องพิมพ์คำว่า อำเภอ)",
-    "province": "ชื่อจังหวัด เช่น ชุมพร (ไม่ต้องพิมพ์คำว่า จังหวัด)",
-    "fiscal_year": "พ.ศ. เช่น 2568",
-    "assessed_year": "ปี พ.ศ. ของผลการประเมิน ITA ที่นำมาวิเคราะห์ ถ้าเว้นว่างจะใช้ปีงบประมาณ − 1",
-    "signer": "ชื่อ-สกุลผู้ลงนามท้ายรายงาน ถ้าเว้นว่าง รายงานจะไม่มีส่วนลงนาม",
-    "signer_position": "ตำแหน่งของผู้รายงาน เช่น ปลัดเทศบาล",
-    "report_date": "วัน/เดือน/ปี เช่น 30/9/2568 หรือพิมพ์เป็นข้อความ เช่น 30 กันยายน 2568",
-}
-_REQUIRED_MARK = "(จำเป็น) "
 
 _STATUS_VALUES = tuple(status.thai for status in Status)
 
@@ -154,14 +150,20 @@ def write_blank_workbook(
     file is built in memory and then renamed into place, so an existing workbook is never left
     half-written.
     """
+    refuse_existing(path, force=force)
+    year = be_year(fiscal_year) if fiscal_year is not None else None
+    workbook = build_blank_workbook(agency=agency, fiscal_year=year, file_name=path.name)
+    write_atomic(path, workbook_bytes(workbook))
+
+
+def refuse_existing(path: Path, *, force: bool) -> None:
+    """OutputError when a file sits at ``path`` and ``force`` was not given: a clerk's filled-in
+    workbook is never replaced by a blank one by accident."""
     if not force and _occupied(path):
         raise OutputError(
             "มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ หากต้องการสร้างใหม่แทนไฟล์เดิม ให้สั่งอีกครั้งพร้อม --force",
             path,
         )
-    year = be_year(fiscal_year) if fiscal_year is not None else None
-    workbook = build_blank_workbook(agency=agency, fiscal_year=year, file_name=path.name)
-    write_atomic(path, workbook_bytes(workbook))
 
 
 def _occupied(path: Path) -> bool:
@@ -185,6 +187,7 @@ def build_blank_workbook(
     the clerk can copy them as they are.
     """
     workbook = Workbook()
+    use_thai_font(workbook)
     instructions = workbook.active  # a new workbook's one sheet
     instructions.title = INSTRUCTIONS_SHEET
     _write_instructions_sheet(instructions, file_name)
@@ -192,6 +195,7 @@ def build_blank_workbook(
     _write_measures_sheet(workbook.create_sheet(MEASURES_SHEET.title), fiscal_year)
     _write_units_sheet(workbook.create_sheet(UNITS_SHEET.title))
     workbook.active = 0
+    _lay_out(workbook, fiscal_year)
 
     properties = workbook.properties
     properties.creator = "ita-report"
@@ -240,16 +244,12 @@ def _write_agency_sheet(ws: Worksheet, agency: str | None, fiscal_year: int | No
         value.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
         if field.key == "report_date":
             value.number_format = DATE_FORMAT
-        hint = ws.cell(row=row, column=3, value=_agency_hint(field))
+        hint = ws.cell(row=row, column=3, value=agency_hint(field))
         hint.font = _HINT_FONT
         hint.alignment = _TOP_WRAP
 
-    _set_columns(ws, (22, 40, 70))
+    _set_columns(ws, (14, 30, 64))
     ws.freeze_panes = "A2"
-
-
-def _agency_hint(field: Label) -> str:
-    return (_REQUIRED_MARK if field.required else "") + _AGENCY_HINTS[field.key]
 
 
 def _write_measures_sheet(ws: Worksheet, fiscal_year: int | None) -> None:
@@ -279,23 +279,23 @@ def _write_measures_sheet(ws: Worksheet, fiscal_year: int | None) -> None:
         row = FIRST_ENTRY_ROW + offset
         number = to_thai_digits(str(offset + 1))
         ws.cell(row=row, column=1, value=f"{number}. {indicator}")
-        for index, column in enumerate(_MEASURE_LAYOUT, start=1):
-            cell = ws.cell(row=row, column=index)
-            cell.font = _BODY_FONT
-            cell.alignment = _TOP_CENTER if column.centred else _TOP_WRAP
-            if column.date:
-                cell.number_format = DATE_FORMAT
+        format_entry_row(ws, row)
 
     ws.add_data_validation(_status_validation(letters["status"]))
     ws.add_data_validation(_date_validation(letters["start"], letters["end"]))
 
     ws.freeze_panes = f"A{FIRST_ENTRY_ROW}"
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def format_entry_row(ws: Worksheet, row: int) -> None:
+    """Give a row of the measures sheet its column's font, wrapping and date format, as Excel
+    and Calc give a cell typed there: a cell written by openpyxl would otherwise not wrap."""
+    for index, column in enumerate(_MEASURE_LAYOUT, start=1):
+        cell = ws.cell(row=row, column=index)
+        cell.font = _BODY_FONT
+        cell.alignment = _TOP_CENTER if column.centred else _TOP_WRAP
+        if column.date:
+            cell.number_format = DATE_FORMAT
 
 
 def _measures_title(fiscal_year: int | None) -> str:
@@ -313,13 +313,7 @@ def _status_validation(letter: str) -> DataValidation:
         showErrorMessage=True,
         showInputMessage=True,
         errorStyle="stop",
-        errorTitle="สถานะไม่ถูกต้อง",
-        error=(
-            "เลือกสถานะจากรายการ: " + ", ".join(_STATUS_VALUES) + " หรือเว้นว่างไว้"
-            " (โปรแกรมจะดูจากผลการดำเนินการ)"
-        ),
-        promptTitle="สถานะ",
-        prompt="เลือกจากรายการ หรือเว้นว่างไว้ให้โปรแกรมดูจากผลการดำเนินการ",
+        **STATUS_HELP,
     )
     validation.add(f"{letter}{FIRST_ENTRY_ROW}:{letter}{LAST_ENTRY_ROW}")
     return validation
@@ -336,13 +330,7 @@ def _date_validation(*letters: str) -> DataValidation:
         showErrorMessage=True,
         showInputMessage=True,
         errorStyle="warning",
-        errorTitle="ตรวจสอบวันที่",
-        error=(
-            "ค่านี้ไม่ใช่วันที่ที่ Excel รู้จัก หรือเป็นปีก่อน 2000 (เช่น พิมพ์ปีเป็นเลข 2 หลัก)"
-            " ควรพิมพ์ วัน/เดือน/ปี 4 หลัก เช่น 1/10/2567 ถ้ามั่นใจว่าถูกต้อง กด ใช่ (Yes)"
-        ),
-        promptTitle="วันที่",
-        prompt="วัน/เดือน/ปี เช่น 1/10/2567 (พ.ศ.) หรือ 1/10/2024 (ค.ศ.)",
+        **DATE_HELP,
     )
     for letter in letters:
         validation.add(f"{letter}{FIRST_ENTRY_ROW}:{letter}{LAST_ENTRY_ROW}")
@@ -353,27 +341,42 @@ def _write_units_sheet(ws: Worksheet) -> None:
     """Header only: the clerk lists the agency's own units, or leaves the sheet empty."""
     ws.cell(row=1, column=1, value=UNITS_HEADER)
     _style_header(ws, 1)
-    _set_columns(ws, (40,))
+    _set_columns(ws, (36,))
     ws.freeze_panes = "A2"
 
 
 def _write_instructions_sheet(ws: Worksheet, file_name: str) -> None:
-    """Topic in column A, explanation in B; section headings bold on a coloured band."""
-    _set_columns(ws, (26, 100))
-    title = ws.cell(row=1, column=1, value="วิธีกรอกแบบฟอร์มมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)")
+    """A page to read: topic in A, explanation in B, as wide together as A4 landscape; each
+    section after a blank row, its heading larger on a band across both columns."""
+    _set_columns(ws, (26, 96))
+    title = ws.cell(row=1, column=1, value=_INSTRUCTIONS_TITLE)
     title.font = _TITLE_FONT
     title.alignment = _NO_WRAP
-    row = 2
+    row = 1
     for topic, text in instructions(file_name):
         section = text is None
-        row += 2 if section else 1  # a blank row before each section
+        row += 2 if section else 1
         for column, value in enumerate((topic, text), start=1):
             cell = ws.cell(row=row, column=column, value=value)
-            cell.font = _BOLD_FONT if section or column == 1 else _BODY_FONT
-            cell.alignment = _TOP_WRAP
             if section:
-                cell.fill = _SECTION_FILL
+                cell.font, cell.fill, cell.alignment = _HEADING_FONT, _SECTION_FILL, _NO_WRAP
+            else:
+                cell.font = _BOLD_FONT if column == 1 else _BODY_FONT
+                cell.alignment = _TOP_WRAP
     ws.sheet_view.showGridLines = False
+
+
+def _lay_out(workbook: Workbook, fiscal_year: int | None) -> None:
+    """Row heights and print setup of every sheet; the page header names sheet and plan."""
+    plan = _measures_title(fiscal_year)
+    for sheet, title, header_rows in (
+        (INSTRUCTIONS_SHEET, _INSTRUCTIONS_TITLE, None),
+        (AGENCY_SHEET.title, f"{AGENCY_SHEET.title}: {plan}", "1:1"),
+        (MEASURES_SHEET.title, plan, f"{HEADER_ROW}:{HEADER_ROW}"),
+        (UNITS_SHEET.title, f"{UNITS_SHEET.title}: {plan}", "1:1"),
+    ):
+        fit_row_heights(workbook[sheet])
+        set_print_layout(workbook[sheet], title=title, header_rows=header_rows)
 
 
 # --- shared formatting ------------------------------------------------------------------------
