@@ -288,6 +288,25 @@ def build_cases(args: argparse.Namespace, work: Path, cores: int) -> list[Case]:
                 warm_up=n <= 100,
             )
         )
+    jobs = ["--jobs", str(cores)]
+    for n, books in batch.items():
+        folder = books[0].parent
+        cases.append(
+            Case(
+                f"summary{n}",
+                f"summary of {n:,} workbooks (--jobs {cores})",
+                Side(
+                    lambda out, f=folder: [
+                        [ita, "summary", str(f), "-o", str(out / "s.xlsx"), *jobs]
+                    ],
+                    expect=("s.xlsx", 1),
+                ),
+                Side(lambda out, f=folder: [[ita, "check", str(f), "--json"]], ok=(0, 1)),
+                f"`check --json` of the same {n:,}",
+                few if n <= 100 else args.big_runs,
+                base_runs=few if n <= 100 else args.big_runs,
+            )
+        )
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if pdf_books and soffice:
         folder = pdf_books[0].parent
@@ -332,6 +351,18 @@ def targets(args: argparse.Namespace) -> list[Target]:
         Target("build", "build of the example", ratio("build"), 1.3, "≤ 1.3× naive", ("build",)),
         Target("check", "check of the example", ratio("check"), 0.9, "≤ 0.9× naive", ("check",)),
         Target("large", "build of 12 × 60", ratio("large"), 1.5, "≤ 1.5× naive", ("large",)),
+        *(
+            Target(
+                f"summary{n}",
+                f"summary of {n:,} vs check of them",
+                ratio(f"summary{n}"),
+                1.0,
+                "≤ 1.0× check (per workbook)",
+                (f"summary{n}",),
+            )
+            for n in args.batches
+            if n
+        ),
         Target(
             "scaling",
             "10× the methods (72 → 720)",

@@ -137,14 +137,15 @@ def test_check_json_lists_exactly_the_three_in_progress(cli: Cli, example: Path)
     assert entry["errors"] == [] and entry["warnings"] == []
 
 
-def test_check_unit_on_the_example(cli: Cli, example: Path) -> None:
+def test_check_unit_on_the_example_includes_what_all_units_share(cli: Cli, example: Path) -> None:
+    """งานพัสดุ has 6 methods of its own, and shares the 7 of ``ทุกงาน`` (SPEC §2)."""
     result = cli("check", example, "--json", "--unit", "งานพัสดุ")
     (entry,) = json.loads(result.stdout)["workbooks"]
     assert [p["cell"] for p in entry["pending"]] == ["มาตรการ!B14", "มาตรการ!B20"]
     assert entry["summary"] == {
-        "measures": 3,
-        "methods": 6,
-        "done": 4,
+        "measures": 8,
+        "methods": 13,
+        "done": 11,
         "in_progress": 2,
         "not_started": 0,
     }

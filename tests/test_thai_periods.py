@@ -16,6 +16,7 @@ from ita_report.periods import (
     parse_date_text,
     parse_day,
     parse_period_text,
+    shift_period_text,
 )
 from ita_report.thai import (
     arabic,
@@ -294,3 +295,22 @@ def test_a_period_running_into_the_next_year_with_one_year_typed(
     text: str, start: date, end: date
 ) -> None:
     assert parse_period_text(text, 2564) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("typed", "next_year"),
+    [
+        ("มี.ค. – ก.ย. ๖๔", "มี.ค. – ก.ย. ๖๕"),
+        ("ต.ค. ๖๓ – ก.ย. ๖๔", "ต.ค. ๖๔ – ก.ย. ๖๕"),
+        ("1 มี.ค. – 30 ก.ย. 2564", "1 มี.ค. – 30 ก.ย. 2565"),
+        ("ปีงบประมาณ 2564", "ปีงบประมาณ 2565"),
+        ("ก.พ. 64", "ก.พ. 65"),
+        ("ตลอดปีงบประมาณ", "ตลอดปีงบประมาณ"),
+        ("ทุกเดือน (12 ครั้ง)", "ทุกเดือน (12 ครั้ง)"),
+        ("ตามความเหมาะสม 64 ครั้ง", "ตามความเหมาะสม 64 ครั้ง"),  # no month: a count, not a year
+    ],
+)
+def test_period_text_a_year_later_keeps_everything_else_as_typed(
+    typed: str, next_year: str
+) -> None:
+    assert shift_period_text(typed, 1) == next_year

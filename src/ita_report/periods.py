@@ -39,6 +39,8 @@ _YEAR_TOKEN = re.compile(r"\s*(?:[พค]\.?\s?ศ\.?\s*)?(\d{4}|\d{2})(?!\d)")
 #: only a month when it stands apart, so that ``ตามความเหมาะสม`` or ``เมื่อมีคำร้อง`` is no month.
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _WHOLE_YEAR = re.compile(r"ตลอดปี|ทั้งปี")
+#: A year written out anywhere in period text: B.E. 25xx or C.E. 20xx, not part of a number.
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:25|20)\d\d(?!\d)")
 #: ``19 เม.ย. 64``, ``วันที่ 19 เมษายน พ.ศ. 2564`` (digits already Arabic).
 _THAI_DATE = re.compile(
     r"^(?:วันที่\s*)?(?P<day>\d{1,2})\s*(?P<month>"
@@ -153,6 +155,31 @@ def parse_period_text(text: str, fiscal_year: int) -> tuple[date, date] | None:
     start = date(first_year, first_month, 1)
     end = date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
     return (start, end) if start <= end else None
+
+
+def shift_period_text(text: str, years: int) -> str:
+    """Period text ``years`` later, as typed otherwise: ``มี.ค. – ก.ย. ๖๔`` → ``มี.ค. – ก.ย. ๖๕``.
+
+    Shifted: the year written right after a month (two or four digits), and any other four-digit
+    year (``ปีงบประมาณ 2564``); Thai digits stay Thai. Other numbers (days, counts) stay.
+    """
+    plain = arabic(text)
+    spans: set[tuple[int, int]] = set()
+    for match in _MONTH_TOKEN.finditer(plain):
+        if _stands_apart(plain, match) and (year := _YEAR_TOKEN.match(plain, match.end())):
+            spans.add(year.span(1))
+    spans |= {match.span() for match in _FOUR_DIGIT_YEAR.finditer(plain)}
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        typed = text[start:end]
+        shifted = f"{(int(plain[start:end]) + years) % (100 if end - start == 2 else 10_000):0{end - start}d}"
+        pieces += [
+            text[last:start],
+            to_thai_digits(shifted) if typed != plain[start:end] else shifted,
+        ]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 def _stands_apart(text: str, match: re.Match[str]) -> bool:

@@ -13,27 +13,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
 from ita_report import __version__
+from ita_report.cli import cycle
 from ita_report.cli.console import (
     make_console,
     never_fail_on_encoding,
     print_problems,
-    print_skipped,
     print_standing,
     print_validation,
 )
+from ita_report.cli.params import AsOf, Jobs, Quiet, Strict, Workbooks, workbook_inputs
 from ita_report.errors import EXIT_INVALID, ItaError
-from ita_report.model import FISCAL_YEARS
-from ita_report.periods import parse_day
 from ita_report.render.options import Digits, RenderOptions, ReportKind
-from ita_report.thai import arabic, be_year
 
 if TYPE_CHECKING:
-    from ita_report.read import Inputs
+    pass
 
 
 class _Commands(TyperGroup):
@@ -61,46 +58,6 @@ app.add_typer(template_app, name="template")
 
 EXIT_PENDING = 1
 
-Workbooks = Annotated[
-    list[Path],
-    typer.Argument(
-        help="ไฟล์ Excel (.xlsx .xls) หรือ .ods หรือโฟลเดอร์ (ทุกไฟล์เหล่านี้ในโฟลเดอร์)",
-        metavar="WORKBOOK",
-        show_default=False,
-    ),
-]
-Strict = Annotated[bool, typer.Option("--strict", help="ถือคำเตือนเป็นข้อผิดพลาด")]
-
-
-def _day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
-
-
-def _year(value: str) -> int:
-    """A fiscal year typed with Arabic or Thai digits, B.E. or C.E. → B.E."""
-    plain = arabic(value.strip())
-    year = be_year(int(plain)) if plain.isascii() and plain.isdigit() and len(plain) == 4 else 0
-    if year not in FISCAL_YEARS:
-        raise typer.BadParameter(f"ปีงบประมาณต้องเป็นปี พ.ศ. สี่หลัก เช่น 2568 (พบ '{value}')")
-    return year
-
-
-AsOf = Annotated[
-    date | None,
-    typer.Option(
-        "--as-of",
-        parser=_day,
-        metavar="DATE",
-        help="ข้อมูล ณ วันที่ (2021-03-31 หรือ 31/3/2564)",
-        show_default=False,
-    ),
-]
-
 
 def _version(value: bool) -> None:
     if value:
@@ -117,17 +74,6 @@ def _root(
     """รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) จากไฟล์ Excel ไฟล์เดียว"""
 
 
-def _inputs(paths: list[Path], err: Console) -> Inputs:
-    """The workbooks the paths name; each spreadsheet-like file passed over is named on stderr."""
-    from ita_report.read import NO_WORKBOOKS, find_inputs
-
-    inputs = find_inputs(paths)
-    print_skipped(err, inputs.skipped)
-    if not inputs.found:
-        raise ItaError(NO_WORKBOOKS)
-    return inputs
-
-
 @app.command()
 def validate(workbooks: Workbooks, strict: Strict = False) -> None:
     """ตรวจไฟล์ Excel ว่ากรอกครบและถูกต้อง โดยไม่สร้างรายงาน
@@ -140,7 +86,7 @@ def validate(workbooks: Workbooks, strict: Strict = False) -> None:
 
     out, err = make_console(), make_console(stderr=True)
     invalid = 0
-    for path in _inputs(workbooks, err).workbooks:
+    for path in workbook_inputs(workbooks, err).workbooks:
         loaded = load(path, strict=strict)
         print_problems(err, path, loaded.problems)
         print_validation(out, loaded)
@@ -177,7 +123,7 @@ def check(
 
     day = as_of or date.today()
     out, err = make_console(), make_console(stderr=True)
-    paths = _inputs(workbooks or [Path("plan.xlsx")], err).workbooks
+    paths = workbook_inputs(workbooks or [Path("plan.xlsx")], err).workbooks
     loaded_all = [load(path, strict=strict) for path in paths]
     plans = [loaded.plan for loaded in loaded_all if loaded.plan is not None]
     unit_problem = None
@@ -210,32 +156,7 @@ def check(
         raise typer.Exit(EXIT_PENDING)
 
 
-@app.command()
-def init(
-    path: Annotated[Path, typer.Argument(help="ไฟล์ที่จะสร้าง", metavar="PATH")] = Path("plan.xlsx"),
-    agency: Annotated[
-        str | None, typer.Option("--agency", help="ชื่อหน่วยงาน", show_default=False)
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            parser=_year,
-            metavar="YEAR",
-            help="ปีงบประมาณ พ.ศ. เช่น 2568 หรือ ๒๕๖๘",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="เขียนทับไฟล์เดิม")] = False,
-) -> None:
-    """สร้างไฟล์ Excel เปล่าสำหรับกรอกมาตรการของปีงบประมาณ
-
-    Example: ita-report init plan.xlsx --agency "เทศบาลตำบลพะโต๊ะ" --year 2568
-    """
-    from ita_report.write.workbook import write_blank_workbook
-
-    write_blank_workbook(path, agency=agency, fiscal_year=year, force=force)
-    make_console().print(f"สร้าง {path} แล้ว — กรอกข้อมูล แล้วใช้ ita-report validate {path}")
+app.command()(cycle.init)
 
 
 @app.command()
@@ -267,18 +188,9 @@ def build(
     pdf: Annotated[bool, typer.Option("--pdf", help="สร้าง PDF ด้วย LibreOffice ด้วย")] = False,
     as_of: AsOf = None,
     strict: Strict = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="จำนวนโปรเซสที่ทำงานพร้อมกัน (ค่าเริ่มต้น: จำนวนคอร์)",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: Jobs = None,
     as_json: Annotated[bool, typer.Option("--json", help="พิมพ์สรุปผลเป็น JSON สำหรับสคริปต์")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="ไม่แสดงความคืบหน้า")] = False,
+    quiet: Quiet = False,
 ) -> None:
     """สร้างรายงาน Word (.docx) จากไฟล์ Excel — วางไว้ข้างไฟล์ Excel ชื่อเดียวกัน
 
@@ -291,7 +203,7 @@ def build(
     from ita_report.cli.console import BuildReporter
     from ita_report.cli.json_output import build_json, write_json
 
-    inputs = _inputs(workbooks, make_console(stderr=True)).found
+    inputs = workbook_inputs(workbooks, make_console(stderr=True)).found
     if output is not None and out_dir is not None:
         raise typer.BadParameter("ใช้ -o หรือ --out-dir อย่างใดอย่างหนึ่ง")
     if output is not None and len(inputs) > 1:
@@ -316,6 +228,9 @@ def build(
             raise run.pdf_error
     if not run.ok:
         raise typer.Exit(EXIT_INVALID)
+
+
+app.command()(cycle.summary)
 
 
 @template_app.command("export")

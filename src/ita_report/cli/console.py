@@ -22,7 +22,7 @@ from ita_report.periods import period_text
 if TYPE_CHECKING:
     from ita_report.build import BuildOutcome
     from ita_report.read import Loaded
-    from ita_report.standing import Standing
+    from ita_report.standing import Overview, Standing
 
 _STATUS_STYLE = {Status.IN_PROGRESS: "yellow", Status.NOT_STARTED: "red"}
 
@@ -204,3 +204,55 @@ class BuildReporter:
                     lines.append(f"… และอีก {len(errors) - FIRST_ERRORS} รายการ")
                 table.add_row(escape(str(outcome.job.workbook)), escape("\n".join(lines)))
             self.err.print(table)
+
+
+# --- summary ---------------------------------------------------------------------------------
+
+#: The agencies a console summary lists: the lowest shares done, one screen's worth.
+LOWEST_SHOWN = 10
+
+
+@contextmanager
+def reading_progress(
+    console: Console, total: int, *, quiet: bool
+) -> Iterator[Callable[[object], None]]:
+    """A bar while many workbooks are read (on a terminal, for more than one); else nothing."""
+    if quiet or not console.is_terminal or total <= 1:
+        yield lambda item: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+    from rich.progress import Progress as ProgressBar
+
+    columns = (TextColumn("อ่านไฟล์"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with ProgressBar(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("read", total=total)
+        yield lambda item: bar.advance(task)
+
+
+def print_overview(console: Console, overview: Overview, written: Path) -> None:
+    """One screen: the counts, the agencies furthest behind, and where the workbook is."""
+    read = [row for row in overview.rows if row.summary is not None]
+    methods = sum(row.summary.methods for row in read if row.summary is not None)
+    done = sum(row.summary.done for row in read if row.summary is not None)
+    share = f"{done / methods:.0%}" if methods else "-"
+    console.print(
+        f"[bold]สรุป {len(overview.rows)} หน่วยงาน[/]: อ่านได้ {len(read)}"
+        f" · ไม่ถูกต้อง {len(overview.invalid)} · ไม่ได้ส่ง {len(overview.missing)}"
+        f" — วิธีการทั้งหมด {methods} รายการ ดำเนินการแล้ว {share}"
+        f" ค้าง {len(overview.pending)} รายการ"
+    )
+    behind = [row for row in overview.rows if row.summary is not None][:LOWEST_SHOWN]
+    if behind:
+        table = Table(title="หน่วยงานที่ดำเนินการได้น้อยที่สุด", title_justify="left")
+        for heading in ("หน่วยงาน", "ดำเนินการแล้ว", "ค้าง", "เลยกำหนด"):
+            table.add_column(heading, overflow="fold")
+        for row in behind:
+            assert row.summary is not None
+            pending = row.summary.methods - row.summary.done
+            table.add_row(
+                escape(row.agency), f"{row.summary.share_done:.0%}", str(pending), str(row.overdue)
+            )
+        console.print(table)
+    for row in overview.missing:
+        console.print(f"[yellow]ไม่ได้ส่ง:[/] {escape(row.agency)}")
+    console.print(f"[green]✓[/] {escape(str(written))}")
