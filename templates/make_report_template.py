@@ -12,14 +12,21 @@ script did.
 
 Layout, as a Thai government report is set:
 
-- A4 landscape; margins 2.54 cm on the left (the binding edge of a filed report) and 2 cm on the
-  other sides, leaving a text width of 25.16 cm. No page numbers: LibreOffice (which makes the
-  PDF) ignores Word's Thai page-number format and would print them in Arabic digits.
+- A4 landscape; the margins of a Thai official document turned with the page: 3 cm at the top
+  (the binding edge of a landscape page filed in a portrait binder), 2.5 cm on the right, 2 cm on
+  the left and at the bottom (``docs/decisions.md`` says why), leaving a text width of 25.2 cm.
+- Pages numbered from the second, top centre, ``- PAGE -``: the first page has a header of its
+  own, empty. Word prints the number in the section's format (``thaiNumbers`` with Thai digits);
+  LibreOffice ignores that format, so ``ita_report.write.pdf_pages`` stamps the numbers of the
+  PDF itself.
 - TH SarabunPSK 16 pt throughout, set for Latin *and* complex-script text (Word lays out Thai
   with the ``w:cs`` font and ``w:szCs`` size), language ``th-TH``; the title 18 pt bold.
 - One table whose fixed column widths add up to the text width exactly, the method and result
-  columns widest; a bold, shaded header row repeated on every page; rows that do not break
-  across pages; cell text top-aligned with tighter line spacing than body text.
+  columns widest, the period column wide enough for ``มี.ค. – ก.ย. ๖๔`` on one line; a bold,
+  shaded header row repeated on every page; rows that do not break across pages; cell text
+  top-aligned with tighter line spacing than body text.
+- Document properties filled at the build (``ita_report.render.passes``): the report's title,
+  the agency, the time of the build, ``ita-report`` as the application.
 
 The wording (title, introduction, summary) comes from ``ita_report.render.wording`` so that the
 documents and the context variables ``title``/``intro``/``summary_text`` say the same thing.
@@ -48,12 +55,16 @@ from docx.styles.style import ParagraphStyle
 from docx.styles.styles import Styles
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ita_report.render.docx import read_package
 from ita_report.render.options import ReportKind
+from ita_report.render.passes import APP_XML_TEMPLATE
 from ita_report.render.wording import (
+    APPROVAL_LINE,
     AS_OF,
     INTRO,
+    ITA_SUBJECT,
     OVERDUE_MARK,
     SIGNATURE_LINE,
     SUMMARY,
@@ -71,16 +82,28 @@ TITLE_SIZE = 18
 HEADER_FILL = "D9D9D9"
 OVERDUE_COLOR = "C00000"
 OVERDUE_SIZE = 13
-FIXED_TIME = datetime(2021, 10, 1, 9, 0, 0)
+#: The template's own time stamps, fixed for a reproducible file; a report gets its build's.
+FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
+APP_XML = APP_XML_TEMPLATE.format(application="ita-report", company="")
 
 # Page geometry in twips (1 cm = 567 twips; 1 inch = 1440).
 PAGE_WIDTH, PAGE_HEIGHT = 16838, 11906  # A4 landscape
-MARGIN_LEFT = 1440  # 2.54 cm
-MARGIN_OTHER = 1134  # 2 cm
-HEADER_DISTANCE = 567  # 1 cm
-TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_OTHER  # 14264 = 25.16 cm
+# A Thai official document has top 2.5, left 3 (binding), right 2, bottom 2 cm on a portrait
+# page. A landscape page is filed turned, its top edge at the binding: 3 cm at the top, the
+# portrait top's 2.5 cm on the right, 2 cm on the left and at the bottom.
+MARGIN_TOP = 1701  # 3 cm
+MARGIN_RIGHT = 1417  # 2.5 cm
+MARGIN_LEFT = 1134  # 2 cm
+MARGIN_BOTTOM = 1134  # 2 cm
+HEADER_DISTANCE = 850  # 1.5 cm: the page number halfway into the top margin
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 14287 = 25.2 cm
 FIRST_LINE_INDENT = 1418  # 2.5 cm, the paragraph indent of Thai official writing
-CELL_MARGIN = 85  # 0.15 cm either side of cell text
+CELL_MARGIN = 57  # 0.1 cm either side of cell text
+#: Line spacing of table text in 240ths of a line, and the space after a cell paragraph (twips).
+CELL_LINE = 204
+CELL_AFTER = 20
+#: Space above the text of a cell: none, the line height of Sarabun already has room for marks.
+CELL_MARGIN_TOP = 0
 #: Header cells: narrower side margins, so that bold headings break at word boundaries.
 HEADER_CELL_MARGIN = 28  # 0.05 cm
 SIGNATURE_INDENT = TEXT_WIDTH - 5670  # the block takes the last 10 cm of the line
@@ -96,27 +119,31 @@ class Column:
 
 MEASURE_CELL = "{% vmerge row.merge %}{{ row.measure.label }}"
 
-# The period column is 2.7 cm on purpose: too narrow for "มี.ค. – ก.ย." or "ต.ค. ๖๓ – ก.ย." on
-# one line, so both periods wrap after the dash ("ต.ค. ๖๓ –" / "ก.ย. ๖๔") and never leave the
-# year alone on the second line; wide enough for "(เลยกำหนด)" in 13 pt (checked in LibreOffice).
+# Widths chosen by laying out the example in LibreOffice (rows do not break across pages, so a
+# row as tall as its fullest cell decides how much of a page is left empty): the method and
+# result columns widest; the period column 3.7 cm, so that "มี.ค. – ก.ย. ๖๔" stays on one line
+# ("ต.ค. ๖๓ – ก.ย. ๖๔" wraps after the dash, never leaving the year alone) and "(เลยกำหนด)" in
+# 13 pt fits.
 COLUMNS: dict[ReportKind, tuple[Column, ...]] = {
     ReportKind.RESULTS: (
-        Column("มาตรการ/แนวทาง", 1928, MEASURE_CELL),  # 3.4 cm
-        Column("วิธีการดำเนินการ", 3459, "{{ row.method.label }}"),  # 6.1 cm
-        # 3.6 cm: "ประชาสัมพันธ์" in 16 pt fits on one line; narrower, Word and LibreOffice
+        # 3.2 cm: the bold heading "มาตรการ/แนวทาง" breaks at the slash, not inside a word.
+        Column("มาตรการ/แนวทาง", 1814, MEASURE_CELL),  # 3.2 cm
+        Column("วิธีการดำเนินการ", 3548, "{{ row.method.label }}"),  # 6.26 cm
+        # 3.5 cm: "ประชาสัมพันธ์" in 16 pt fits on one line; narrower, Word and LibreOffice
         # break it inside the word ("ประชาสัมพั/นธ์").
-        Column("ผู้รับผิดชอบ", 2041, "{{ row.method.responsible }}"),  # 3.6 cm
-        Column("ระยะเวลาดำเนินการ", 1531, None),  # 2.7 cm
-        Column("ผลการดำเนินการ", 3175, "{{ row.method.outcome }}"),  # 5.6 cm
-        # 3.76 cm: the seed's one-sentence suggestion takes six lines, not seven, so that the
-        # first row still fits under the introduction of a progress report on page one.
-        Column("ข้อเสนอแนะ", 2130, "{{ row.method.suggestion }}"),  # 3.76 cm
+        Column("ผู้รับผิดชอบ", 1984, "{{ row.method.responsible }}"),  # 3.5 cm
+        Column("ระยะเวลาดำเนินการ", 2098, None),  # 3.7 cm
+        Column("ผลการดำเนินการ", 3028, "{{ row.method.outcome }}"),  # 5.34 cm
+        # 3.2 cm: the bold heading "ข้อเสนอแนะ" with room on either side.
+        Column("ข้อเสนอแนะ", 1815, "{{ row.method.suggestion }}"),  # 3.2 cm
     ),
+    # No result columns: the method column takes the room, the unit and period columns are
+    # wide enough for every line to stay one line.
     ReportKind.PLAN: (
-        Column("มาตรการ/แนวทาง", 2835, MEASURE_CELL),  # 5.0 cm
-        Column("วิธีการดำเนินการ", 7346, "{{ row.method.label }}"),  # 12.96 cm
-        Column("ผู้รับผิดชอบ", 2552, "{{ row.method.responsible }}"),  # 4.5 cm
-        Column("ระยะเวลาดำเนินการ", 1531, None),  # 2.7 cm
+        Column("มาตรการ/แนวทาง", 2778, MEASURE_CELL),  # 4.9 cm
+        Column("วิธีการดำเนินการ", 7087, "{{ row.method.label }}"),  # 12.5 cm
+        Column("ผู้รับผิดชอบ", 2324, "{{ row.method.responsible }}"),  # 4.1 cm
+        Column("ระยะเวลาดำเนินการ", 2098, None),  # 3.7 cm
     ),
 }
 
@@ -130,6 +157,7 @@ STYLE_SIGNATURE = "ITA Signature"
 STYLE_CELL = "ITA Table Text"
 STYLE_CELL_HEADER = "ITA Table Header"
 STYLE_TABLE = "ITA Table"
+STYLE_PAGE_NUMBER = "ITA Page Number"
 
 
 def build(kind: ReportKind) -> bytes:
@@ -174,10 +202,13 @@ def _drop_unused_parts(document: DocumentType) -> None:
 
 def _set_properties(document: DocumentType) -> None:
     properties = document.core_properties
+    # The renderer fills these again at every build (title, subject, agency, times,
+    # application), so that a report never carries a template's history; these are what Word
+    # shows of the template itself.
     properties.title = "{{ title }}"
-    properties.subject = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
-    properties.author = ""
-    properties.last_modified_by = ""
+    properties.subject = ITA_SUBJECT
+    properties.author = "{{ agency }}"
+    properties.last_modified_by = "ita-report"
     properties.keywords = "ITA"
     properties.comments = ""
     properties.category = ""
@@ -185,6 +216,14 @@ def _set_properties(document: DocumentType) -> None:
     properties.created = FIXED_TIME
     properties.modified = FIXED_TIME
     properties.last_printed = FIXED_TIME
+    _set_application(document)
+
+
+def _set_application(document: DocumentType) -> None:
+    """``docProps/app.xml``: ita-report, not the Word that made python-docx's blank document."""
+    for rel in document.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_XML.encode("utf-8")
 
 
 def _set_defaults(document: DocumentType) -> None:
@@ -205,11 +244,43 @@ def _set_page(document: DocumentType) -> None:
     section.page_width = Twips(PAGE_WIDTH)
     section.page_height = Twips(PAGE_HEIGHT)
     section.left_margin = Twips(MARGIN_LEFT)
-    section.right_margin = Twips(MARGIN_OTHER)
-    section.top_margin = Twips(MARGIN_OTHER)
-    section.bottom_margin = Twips(MARGIN_OTHER)
+    section.right_margin = Twips(MARGIN_RIGHT)
+    section.top_margin = Twips(MARGIN_TOP)
+    section.bottom_margin = Twips(MARGIN_BOTTOM)
     section.header_distance = Twips(HEADER_DISTANCE)
     section.footer_distance = Twips(HEADER_DISTANCE)
+    _page_numbers(document)
+
+
+def _page_numbers(document: DocumentType) -> None:
+    """``- PAGE -`` centred in the header from the second page; the first page's header is empty.
+
+    The digits come from the section's number format, which the renderer sets to ``thaiNumbers``
+    or ``decimal`` as ``--digits`` says; the field's stored result is only what a reader shows
+    before Word updates it.
+    """
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    first.paragraphs[0].style = document.styles[STYLE_PAGE_NUMBER]
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.style = document.styles[STYLE_PAGE_NUMBER]
+    paragraph.add_run("- ")
+    _field_char(paragraph.add_run(), "begin")
+    instruction = _element("w:instrText", {"xml:space": "preserve"})
+    instruction.text = " PAGE "
+    paragraph.add_run()._r.append(instruction)
+    _field_char(paragraph.add_run(), "separate")
+    paragraph.add_run("2")
+    _field_char(paragraph.add_run(), "end")
+    paragraph.add_run(" -")
+
+
+def _field_char(run: Run, kind: str) -> None:
+    run._r.append(_element("w:fldChar", {"w:fldCharType": kind}))
 
 
 # --- styles -----------------------------------------------------------------------------
@@ -225,10 +296,11 @@ def _add_styles(document: DocumentType) -> None:
     _paragraph_style(styles, STYLE_HEADING, bold=True, keep=True, before=240)
     signature = _paragraph_style(styles, STYLE_SIGNATURE, center=True, keep=True)
     signature.paragraph_format.left_indent = Twips(SIGNATURE_INDENT)
-    # Table text: single spacing less 10 % (Sarabun's line is tall), a little air below.
-    _paragraph_style(styles, STYLE_CELL, line=216, after=40)
-    header = _paragraph_style(styles, STYLE_CELL_HEADER, bold=True, center=True, line=216)
+    # Table text: single spacing less 15 % (Sarabun's line is tall), a little air below.
+    _paragraph_style(styles, STYLE_CELL, line=CELL_LINE, after=CELL_AFTER)
+    header = _paragraph_style(styles, STYLE_CELL_HEADER, bold=True, center=True, line=CELL_LINE)
     header.base_style = cast(ParagraphStyle, styles[STYLE_CELL])
+    _paragraph_style(styles, STYLE_PAGE_NUMBER, center=True)
     _table_style(document)
 
 
@@ -268,7 +340,7 @@ def _table_style(document: DocumentType) -> None:
     style.base_style = document.styles["Normal Table"]
     element = style.element
     paragraph = OxmlElement("w:pPr")
-    _set_spacing(paragraph, after=0, line=216)
+    _set_spacing(paragraph, after=0, line=CELL_LINE)
     element.append(paragraph)
     run = OxmlElement("w:rPr")
     _set_run_format(run, size=BODY_SIZE)
@@ -283,7 +355,12 @@ def _table_style(document: DocumentType) -> None:
         )
     table.append(borders)
     margins = OxmlElement("w:tblCellMar")
-    for edge, width in (("top", 0), ("left", CELL_MARGIN), ("bottom", 0), ("right", CELL_MARGIN)):
+    for edge, width in (
+        ("top", CELL_MARGIN_TOP),
+        ("left", CELL_MARGIN),
+        ("bottom", 0),
+        ("right", CELL_MARGIN),
+    ):
         _append(margins, f"w:{edge}", {"w:w": str(width), "w:type": "dxa"})
     table.append(margins)
     element.append(table)
@@ -361,6 +438,15 @@ def _write_body(document: DocumentType, kind: ReportKind) -> None:
     add("{%p endif %}")
     add("{%p if report_date %}")
     add("{{ report_date | thai_date }}", STYLE_SIGNATURE)
+    add("{%p endif %}")
+    add("{%p endif %}")
+    # The head of the agency approves under the reporter, when ผู้อนุมัติ is given.
+    add("{%p if approver %}")
+    approval = add(APPROVAL_LINE, STYLE_SIGNATURE)
+    approval.paragraph_format.space_before = Pt(36)
+    add("({{ approver }})", STYLE_SIGNATURE)
+    add("{%p if approver_position %}")
+    add("{{ approver_position }}", STYLE_SIGNATURE)
     add("{%p endif %}")
     add("{%p endif %}")
 

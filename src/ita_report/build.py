@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ita_report.errors import ItaError, TemplateError
-from ita_report.model import HasProblems, Problem
+from ita_report.model import HasProblems, Problem, Severity
 from ita_report.read import load
 from ita_report.read.files import NO_WORKBOOKS
 from ita_report.render.options import RenderOptions
@@ -59,6 +59,9 @@ class BuildRun:
     pdf: bool = False
     #: Why the PDFs could not all be made; the reports themselves are written all the same.
     pdf_error: ItaError | None = None
+    #: What the user should know about the PDFs made (a font substituted): (PDF, Thai message).
+    #: Each is also a warning of its workbook's outcome, at the PDF (``Problem.cell``).
+    pdf_warnings: tuple[tuple[Path, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -120,12 +123,25 @@ def run_build(
     from ita_report.write import pdf as pdf_writer
 
     written = [outcome.job.report for outcome in outcomes if outcome.written]
+    warnings: list[tuple[Path, str]] = []
+    error: ItaError | None = None
     try:
         if written:
-            pdf_writer.convert_to_pdf(written)
-    except ItaError as error:
-        return BuildRun(outcomes, pdf=True, pdf_error=error)
-    return BuildRun(outcomes, pdf=True)
+            pdf_writer.convert_to_pdf(written, warnings=warnings)
+    except ItaError as failure:
+        error = failure
+    outcomes = [_with_pdf_warnings(outcome, warnings) for outcome in outcomes]
+    return BuildRun(outcomes, pdf=True, pdf_error=error, pdf_warnings=tuple(warnings))
+
+
+def _with_pdf_warnings(outcome: BuildOutcome, warnings: list[tuple[Path, str]]) -> BuildOutcome:
+    pdf = outcome.job.report.with_suffix(".pdf")
+    found = [Problem(text, str(path), Severity.WARNING) for path, text in warnings if path == pdf]
+    if not found:
+        return outcome
+    return BuildOutcome(
+        outcome.job, outcome.written, (*outcome.problems, *found), outcome.template_failed
+    )
 
 
 def build_one(job: BuildJob, options: RenderOptions, *, strict: bool = False) -> BuildOutcome:

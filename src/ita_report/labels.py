@@ -53,6 +53,14 @@ AGENCY_FIELDS: tuple[Label, ...] = (
     Label("report_date", ("วันที่รายงาน", "วันที่")),
 )
 
+#: The optional approval under the reporter's signature (the head of the agency signs many
+#: reports): read from the agency sheet like AGENCY_FIELDS. Kept apart because ``init`` writes
+#: a hint for each of AGENCY_FIELDS; move them there once the hints are written.
+APPROVER_FIELDS: tuple[Label, ...] = (
+    Label("approver", ("ผู้อนุมัติ", "ชื่อผู้อนุมัติ", "ผู้เห็นชอบ")),
+    Label("approver_position", ("ตำแหน่งผู้อนุมัติ", "ตำแหน่งผู้เห็นชอบ")),
+)
+
 MEASURE_COLUMNS: tuple[Label, ...] = (
     Label("no", ("ลำดับ", "ลำดับที่", "ที่", "ข้อ")),
     Label("measure", ("มาตรการ/แนวทาง", "มาตรการ", "แนวทาง", "มาตรการ/แนวทางการดำเนินการ"), True),

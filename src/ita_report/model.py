@@ -101,6 +101,9 @@ class Agency:
     signer: str | None = None
     signer_position: str | None = None
     report_date: date | str | None = None
+    #: ผู้อนุมัติ: the head of the agency, who signs under the reporter (optional).
+    approver: str | None = None
+    approver_position: str | None = None
 
     @property
     def fiscal_start(self) -> date:

@@ -188,6 +188,10 @@ class BuildReporter:
         """A closing summary: the count, and a table of failures with their first errors."""
         if self.quiet:
             return
+        for outcome in outcomes:  # the PDF step's warnings (a font substituted) come last
+            pdf = str(outcome.job.report.with_suffix(".pdf"))
+            late = [p for p in outcome.warnings if p.cell == pdf]
+            print_problems(self.err, outcome.job.workbook, late)
         failed = [o for o in outcomes if not o.written]
         written = len(outcomes) - len(failed)
         if len(outcomes) > 1 or failed:

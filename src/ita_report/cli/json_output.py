@@ -93,6 +93,10 @@ def build_json(run: BuildRun) -> dict[str, Any]:
     document: dict[str, Any] = {"workbooks": entries}
     if run.pdf_error is not None:
         document["pdf_error"] = str(run.pdf_error)
+    if run.pdf:
+        document["pdf_warnings"] = [
+            {"path": str(path), "message": message} for path, message in run.pdf_warnings
+        ]
     return document
 
 

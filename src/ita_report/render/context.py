@@ -114,6 +114,8 @@ def build_context(plan: Plan, options: RenderOptions) -> dict[str, Any]:
         ),
         "signer": text(agency.signer),
         "signer_position": text(agency.signer_position),
+        "approver": text(agency.approver),
+        "approver_position": text(agency.approver_position),
         "report_date": (
             text(agency.report_date) if isinstance(agency.report_date, str) else agency.report_date
         ),

@@ -1,7 +1,7 @@
 """A .docx file as a zip of parts, held in memory: read once, written again per report.
 
 The renderer replaces only the parts it renders (the document, its headers and footers, the
-document properties) and copies every other part byte for byte. The zip is written with fixed
+document and application properties) and copies every other part byte for byte. The zip is written with fixed
 timestamps, so the same workbook gives the same report, byte for byte.
 """
 
@@ -25,6 +25,7 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _OFFICE_DOCUMENT = "/officeDocument"
 _HEADER_FOOTER = ("/header", "/footer")
 _CORE_PROPERTIES = "/metadata/core-properties"
+_APP_PROPERTIES = "/extended-properties"
 
 
 class NotADocx(Exception):
@@ -39,6 +40,8 @@ class DocxPackage:
     document: str
     headers_footers: tuple[str, ...]
     core: str | None
+    #: ``docProps/app.xml``: the application that wrote the file; rewritten for every report.
+    app: str | None = None
 
     def part(self, name: str) -> bytes:
         return dict(self.parts)[name]
@@ -62,6 +65,7 @@ def read_package(data: bytes) -> DocxPackage:
         raise NotADocx("ไม่ใช่ไฟล์ Word (.docx) หรือไฟล์เสียหาย") from error
     except NotImplementedError as error:  # an encrypted or exotically compressed zip
         raise NotADocx("เปิดไฟล์ไม่ได้ (อาจมีรหัสผ่านหรือบีบอัดด้วยวิธีที่ไม่รองรับ)") from error
+    parts = _without_styles_with_effects(parts)
     contents = dict(parts)
     package_rels = _relationships(contents, "_rels/.rels", "")
     document = next(
@@ -79,12 +83,62 @@ def read_package(data: bytes) -> DocxPackage:
         if kind.endswith(_HEADER_FOOTER) and target in contents
     )
     core = next((target for kind, target in package_rels if kind.endswith(_CORE_PROPERTIES)), None)
+    app = next((target for kind, target in package_rels if kind.endswith(_APP_PROPERTIES)), None)
     return DocxPackage(
         parts=parts,
         document=document,
         headers_footers=headers_footers,
         core=core if core in contents else None,
+        app=app if app in contents else None,
     )
+
+
+_STYLES_WITH_EFFECTS = "/stylesWithEffects"
+_CONTENT_TYPES = "[Content_Types].xml"
+
+
+def _without_styles_with_effects(
+    parts: tuple[tuple[str, bytes], ...],
+) -> tuple[tuple[str, bytes], ...]:
+    """The parts less Word 2010's copy of the styles (``stylesWithEffects.xml``).
+
+    Word keeps that copy only as a cache and rebuilds it; a copy out of step with the styles (as
+    python-docx's blank document has, and a template whose styles were edited elsewhere) is what
+    makes Word offer to repair "unreadable content". Its relationship and content type go too.
+    """
+    contents = dict(parts)
+    dropped: set[str] = set()
+    edited: dict[str, bytes] = {}
+    for name, data in parts:
+        if not name.endswith(".rels") or _STYLES_WITH_EFFECTS.encode() not in data:
+            continue
+        try:
+            root = etree.fromstring(data, SAFE_PARSER)
+        except etree.XMLSyntaxError:
+            continue
+        folder = posixpath.dirname(posixpath.dirname(name))
+        for rel in list(root.iter(_REL)):
+            if rel.get("Type", "").endswith(_STYLES_WITH_EFFECTS):
+                target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+                dropped.add(target.lstrip("/"))
+                rel.getparent().remove(rel)
+        edited[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not dropped:
+        return parts
+    types = contents.get(_CONTENT_TYPES)
+    if types is not None:
+        try:
+            root = etree.fromstring(types, SAFE_PARSER)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is not None:
+            for override in list(root):
+                if override.get("PartName", "").lstrip("/") in dropped:
+                    root.remove(override)
+            edited[_CONTENT_TYPES] = etree.tostring(
+                root, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
+    return tuple((name, edited.get(name, data)) for name, data in parts if name not in dropped)
 
 
 def _relationships(contents: Mapping[str, bytes], name: str, base: str) -> list[tuple[str, str]]:

@@ -9,10 +9,15 @@ finished text of each paragraph.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from ita_report import __version__
 from ita_report.ooxml import W_BR, W_T, XML_SPACE, safe_parser, w
 from ita_report.render.digits import convert_digits, converter, set_page_number_format
 from ita_report.render.messages import MAX_QUOTE, quote_around, template_error
@@ -24,8 +29,44 @@ from ita_report.render.vmerge import MergeError, apply_vmerge
 _PARSER = safe_parser(remove_blank_text=True)
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 #: Document properties whose text is shown to readers (and so follows ``--digits``).
 _SHOWN_PROPERTIES = (f"{_DC}title", f"{_DC}subject", f"{_DC}description")
+
+#: ``docProps/app.xml`` of every report: the program that wrote it, the agency as the company.
+#: No page or word counts: they would be the template's, and wrong.
+APP_XML_TEMPLATE = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Company>{company}</Company><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+#: ``ita-report 0.1``: the application a report names, major and minor version.
+APPLICATION = "ita-report " + ".".join(__version__.split(".")[:2])
+#: Set (seconds since 1970) for reproducible builds: the reports' time stamps, instead of now.
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What a report's properties say about it: its title, its agency, when it was built."""
+
+    title: str
+    subject: str
+    agency: str
+    built: datetime
+
+
+def build_time() -> datetime:
+    """Now, in UTC to the second; ``SOURCE_DATE_EPOCH`` when set to a number."""
+    epoch = os.environ.get(SOURCE_DATE_EPOCH, "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def parse_strictly(text: str, template: Path | None) -> etree._Element:
@@ -64,12 +105,38 @@ def finish_word_part(root: etree._Element, digits: Digits, template: Path | None
     set_page_number_format(root, digits)
 
 
-def finish_properties(root: etree._Element, digits: Digits) -> None:
-    """The document title and subject in the report's digits."""
+def finish_properties(root: etree._Element, digits: Digits, facts: DocumentFacts) -> None:
+    """Core properties that tell the truth: this report's title, subject and agency, the time of
+    the build (a template's own dates and authors are replaced), shown text in the report's digits.
+    """
+    stamp = facts.built.strftime("%Y-%m-%dT%H:%M:%SZ")
+    _set_property(root, f"{_DC}title", facts.title)
+    _set_property(root, f"{_DC}subject", facts.subject)
+    _set_property(root, f"{_DC}creator", facts.agency)
+    _set_property(root, f"{_CP}lastModifiedBy", facts.agency)
+    _set_property(root, f"{_CP}revision", "1")
+    for tag in ("created", "modified"):
+        _set_property(root, f"{_DCTERMS}{tag}", stamp).set(_XSI_TYPE, "dcterms:W3CDTF")
+    for stale in root.findall(f"{_CP}lastPrinted"):
+        root.remove(stale)
     convert = converter(digits)
     for node in root:
         if node.tag in _SHOWN_PROPERTIES and node.text:
             node.text = convert(node.text)
+
+
+def application_properties(facts: DocumentFacts) -> bytes:
+    """``docProps/app.xml`` of a report: ita-report X.Y wrote it, for this agency."""
+    text = APP_XML_TEMPLATE.format(application=APPLICATION, company=escape(facts.agency))
+    return text.encode("utf-8")
+
+
+def _set_property(root: etree._Element, tag: str, value: str) -> etree._Element:
+    node = root.find(tag)
+    if node is None:
+        node = etree.SubElement(root, tag)
+    node.text = value
+    return node
 
 
 def _drop_blank_text(root: etree._Element) -> None:

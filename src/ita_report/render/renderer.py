@@ -34,7 +34,15 @@ from ita_report.render.options import (
     ReportKind,
     default_template,
 )
-from ita_report.render.passes import finish_properties, finish_word_part, parse_strictly
+from ita_report.render.passes import (
+    DocumentFacts,
+    application_properties,
+    build_time,
+    finish_properties,
+    finish_word_part,
+    parse_strictly,
+)
+from ita_report.render.wording import ITA_SUBJECT
 
 _shared: ReportRenderer | None = None
 
@@ -81,7 +89,12 @@ class ReportRenderer:
                 texts = [(part, _evaluate(part, context, compiled.path)) for part in compiled.parts]
         except RenderTimeout as error:  # the timer went off between two parts
             raise _timeout_problem(error, "", compiled.path) from error
-        replaced = {part.name: _finish(part, text, options, compiled.path) for part, text in texts}
+        facts = DocumentFacts(context["title"], ITA_SUBJECT, context["agency"], build_time())
+        replaced = {
+            part.name: _finish(part, text, options, facts, compiled.path) for part, text in texts
+        }
+        if compiled.package.app is not None:
+            replaced[compiled.package.app] = application_properties(facts)
         return compiled.package.write(replaced)
 
     def template(self, options: RenderOptions) -> CompiledTemplate:
@@ -146,13 +159,19 @@ def _bounded(template: Template, context: dict[str, Any]) -> str:
     return "".join(pieces)
 
 
-def _finish(part: CompiledPart, text: str, options: RenderOptions, path: Path | None) -> bytes:
+def _finish(
+    part: CompiledPart,
+    text: str,
+    options: RenderOptions,
+    facts: DocumentFacts,
+    path: Path | None,
+) -> bytes:
     """The evaluated part checked, merged, line-broken and digit-converted, as XML bytes."""
     root = parse_strictly(text, path)
     if part.is_word:
         finish_word_part(root, options.digits, path)
     else:
-        finish_properties(root, options.digits)
+        finish_properties(root, options.digits, facts)
     xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return xml
 

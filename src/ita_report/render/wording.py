@@ -47,6 +47,9 @@ INTRO: Mapping[ReportKind, tuple[str, ...]] = {
     ),
 }
 
+#: The subject of every report (its document properties), whatever the kind.
+ITA_SUBJECT = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
+
 #: The line under the title of a progress report.
 AS_OF = "ข้อมูล ณ วันที่ {{ as_of | thai_date }}"
 
@@ -79,3 +82,6 @@ SIGNATURE_LINE: Mapping[ReportKind, str] = {
     ReportKind.RESULTS: "ลงชื่อ ........................................ ผู้รายงาน",
     ReportKind.PLAN: "ลงชื่อ ........................................",
 }
+
+#: The approval under the reporter's signature, when ผู้อนุมัติ is given.
+APPROVAL_LINE = "ลงชื่อ ........................................ ผู้อนุมัติ"
