@@ -40,6 +40,16 @@ def safe_parser(**extra: Any) -> etree.XMLParser:
 SAFE_PARSER = safe_parser()
 
 
+def parse_or_none(data: bytes | None) -> etree._Element | None:
+    """A part parsed safely, or None when it is missing or is no XML (a part we only improve)."""
+    if data is None:
+        return None
+    try:
+        return etree.fromstring(data, SAFE_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+
+
 def x(tag: str) -> str:
     """``x("row")`` → the Clark name ``{…/spreadsheetml/2006/main}row`` lxml uses."""
     return f"{{{SPREADSHEET_NS}}}{tag}"

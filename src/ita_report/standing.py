@@ -20,6 +20,8 @@ from ita_report.thai import normalise_label
 
 @dataclass(frozen=True)
 class PendingMethod:
+    """A method not yet done, with its measure, and whether its end date has passed."""
+
     measure: Measure
     method: Method
     overdue: bool

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ita_report.ooxml import SAFE_PARSER, write_zip
+from ita_report.ooxml import SAFE_PARSER, parse_or_none, write_zip
 
 #: More than any real template (a logo or two); guards against a zip bomb passed as a template.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
@@ -125,19 +125,14 @@ def _without_styles_with_effects(
         edited[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if not dropped:
         return parts
-    types = contents.get(_CONTENT_TYPES)
-    if types is not None:
-        try:
-            root = etree.fromstring(types, SAFE_PARSER)
-        except etree.XMLSyntaxError:
-            root = None
-        if root is not None:
-            for override in list(root):
-                if override.get("PartName", "").lstrip("/") in dropped:
-                    root.remove(override)
-            edited[_CONTENT_TYPES] = etree.tostring(
-                root, xml_declaration=True, encoding="UTF-8", standalone=True
-            )
+    root = parse_or_none(contents.get(_CONTENT_TYPES))
+    if root is not None:
+        for override in list(root):
+            if override.get("PartName", "").lstrip("/") in dropped:
+                root.remove(override)
+        edited[_CONTENT_TYPES] = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
     return tuple((name, edited.get(name, data)) for name, data in parts if name not in dropped)
 
 

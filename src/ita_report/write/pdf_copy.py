@@ -41,6 +41,7 @@ from ita_report.ooxml import (
     W_VAL,
     W_VMERGE,
     XML_SPACE,
+    parse_or_none,
     w,
     write_zip,
 )
@@ -372,16 +373,11 @@ def _thai_fonts(parts: Mapping[str, bytes], root: etree._Element) -> tuple[str, 
     """The ``w:cs`` fonts of the document defaults, of the styles the body uses, and of its runs."""
     used_styles = {node.get(W_VAL) for node in root.iter(w("pStyle"), w("rStyle"), w("tblStyle"))}
     names: list[str] = []
-    styles_part = parts.get("word/styles.xml")
-    if styles_part is not None:
-        try:
-            styles = etree.fromstring(styles_part, SAFE_PARSER)
-        except etree.XMLSyntaxError:
-            styles = None
-        if styles is not None:
-            for fonts in styles.iter(w("rFonts")):
-                style = next(fonts.iterancestors(w("style")), None)
-                if style is None or style.get(w("styleId")) in used_styles | {"Normal"}:
-                    names.append(fonts.get(w("cs"), ""))
+    styles = parse_or_none(parts.get("word/styles.xml"))
+    if styles is not None:
+        for fonts in styles.iter(w("rFonts")):
+            style = next(fonts.iterancestors(w("style")), None)
+            if style is None or style.get(w("styleId")) in used_styles | {"Normal"}:
+                names.append(fonts.get(w("cs"), ""))
     names.extend(fonts.get(w("cs"), "") for fonts in root.iter(w("rFonts")))
     return tuple(dict.fromkeys(name for name in names if name))
