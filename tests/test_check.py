@@ -279,7 +279,7 @@ def test_overdue_is_shown_in_the_table(cli: Cli, plan: Path) -> None:
 def test_a_bad_as_of_is_a_usage_error(cli: Cli, plan: Path) -> None:
     result = cli("check", plan, "--as-of", "31/2/2564")
     assert result.exit_code == 2
-    assert "Invalid value for '--as-of'" in result.stderr
+    assert "ค่าของ --as-of ไม่ถูกต้อง" in result.stderr
     assert "อ่านวันที่ '31/2/2564' ไม่ได้" in result.stderr
 
 

@@ -52,8 +52,8 @@ def test_every_command_of_spec_2_is_covered() -> None:
 def test_help_of_every_command_shows_an_example(cli: Cli, command: tuple[str, ...]) -> None:
     result = cli(*command, "--help")
     assert result.exit_code == 0
-    assert f"Usage: ita-report {' '.join(command)}" in result.stdout
-    assert f"Example: ita-report {' '.join(command)}" in result.stdout
+    assert f"วิธีใช้: ita-report {' '.join(command)}" in result.stdout
+    assert f"ตัวอย่าง: ita-report {' '.join(command)}" in result.stdout
 
 
 def test_help_of_the_program_lists_the_commands(cli: Cli) -> None:
@@ -66,7 +66,7 @@ def test_help_of_the_program_lists_the_commands(cli: Cli) -> None:
 def test_no_arguments_shows_help_as_a_usage_error(cli: Cli) -> None:
     result = cli()
     assert result.exit_code == 2
-    assert "Usage: ita-report" in result.output
+    assert "วิธีใช้: ita-report" in result.output
 
 
 # --- usage errors exit 2 ---------------------------------------------------------------------
@@ -75,12 +75,12 @@ def test_no_arguments_shows_help_as_a_usage_error(cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["check", "--bogus"], "No such option: --bogus"),
-        (["validate", "--json"], "No such option: --json"),
-        (["validate"], "Missing argument"),
-        (["frobnicate"], "No such command 'frobnicate'"),
-        (["check", "plan.xlsx", "--as-of", "yesterday"], "Invalid value for '--as-of'"),
-        (["init", "x.xlsx", "--year", "สองพัน"], "Invalid value for '--year'"),
+        (["check", "--bogus"], "คำสั่ง check ไม่มีตัวเลือก --bogus"),
+        (["validate", "--json"], "คำสั่ง validate ไม่มีตัวเลือก --json"),
+        (["validate"], "ยังไม่ได้ระบุ ไฟล์..."),
+        (["frobnicate"], "ไม่มีคำสั่ง 'frobnicate'"),
+        (["check", "plan.xlsx", "--as-of", "yesterday"], "ค่าของ --as-of ไม่ถูกต้อง"),
+        (["init", "x.xlsx", "--year", "สองพัน"], "ค่าของ --year ไม่ถูกต้อง"),
     ],
 )
 def test_usage_errors_exit_2(cli: Cli, args: list[str], says: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from ita_report.errors import ItaError, TemplateError
 from ita_report.model import HasProblems, Problem, Severity
 from ita_report.read import load
+from ita_report.read.batch import pool_size
 from ita_report.read.files import NO_WORKBOOKS
 from ita_report.render.options import RenderOptions
 from ita_report.write.atomic import write_atomic
@@ -77,9 +78,11 @@ def plan_jobs(
     ``inputs`` are the workbooks with their place under ``--out-dir``
     (``Inputs.found`` of :func:`ita_report.read.find_inputs`). Raises ItaError when there is no workbook at all, and
     when two workbooks would write the same report (``plan.xlsx`` and ``plan.xlsm``, or the same
-    file given twice): one would silently replace the other.
+    file given twice), or reports whose names differ only in case (``Plan.xlsx`` and
+    ``plan.xlsm``): one would silently replace the other.
     """
     jobs: dict[Path, BuildJob] = {}
+    folded: dict[str, BuildJob] = {}
     for workbook, relative in inputs:
         if output is not None:
             report = output
@@ -95,7 +98,16 @@ def plan_jobs(
                 f"{jobs[key].workbook} และ {workbook} จะได้รายงานไฟล์เดียวกัน ({report}) — "
                 "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือสร้างทีละไฟล์ด้วย -o"
             )
-        jobs[key] = BuildJob(workbook, report)
+        # Windows and macOS do not tell Plan.docx from plan.docx: refused on every system, so
+        # that a folder built here gives the same reports when copied to a clerk's PC.
+        other = folded.get(str(key).casefold())
+        if other is not None:
+            raise ItaError(
+                f"{other.workbook} และ {workbook} จะได้รายงานชื่อเดียวกันถ้าไม่นับตัวพิมพ์เล็กพิมพ์ใหญ่"
+                f" ({other.report} และ {report}) ซึ่งบน Windows และ macOS เป็นไฟล์เดียวกัน"
+                " — เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือสร้างทีละไฟล์ด้วย -o"
+            )
+        jobs[key] = folded[str(key).casefold()] = BuildJob(workbook, report)
     if not jobs:
         raise ItaError(NO_WORKBOOKS)
     return list(jobs.values())
@@ -188,7 +200,7 @@ def build_all(
             if outcome.template_failed:
                 break
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        with ProcessPoolExecutor(max_workers=pool_size(workers, len(jobs))) as pool:
             futures = {pool.submit(build_one, job, options, strict=strict): job for job in jobs}
             for future in as_completed(futures):
                 if future.cancelled():
@@ -202,8 +214,9 @@ def build_all(
 
 
 def default_workers() -> int:
-    """The number of cores this process may use."""
+    """The number of cores this process may use (at most 61 on Windows: ``pool_size``)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return pool_size(cores, cores)

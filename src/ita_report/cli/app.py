@@ -1,8 +1,9 @@
 """The commands: options in, one call to the core, results out through ``console`` or JSON.
 
-Every ``ItaError`` is caught once, in the root group, and becomes its message and exit status.
-Each command imports the core it needs when it runs, so that ``--version`` and ``--help`` do not
-load openpyxl and ``check`` does not load the Word stack.
+Every ``ItaError`` is caught once, in the root group, and becomes its message and exit status;
+every usage error becomes a Thai one there too (``thai_click``). Each command imports the core
+it needs when it runs, so that ``--version`` and ``--help`` do not load openpyxl and ``check``
+does not load the Word stack.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.markup import escape
-from typer.core import TyperGroup
 
 from ita_report import __version__
 from ita_report.cli import cycle
@@ -25,15 +25,22 @@ from ita_report.cli.console import (
     print_standing,
     print_validation,
 )
-from ita_report.cli.params import AsOf, Jobs, Quiet, Strict, Workbooks, workbook_inputs
+from ita_report.cli.params import (
+    AsOf,
+    Jobs,
+    Quiet,
+    Strict,
+    Workbooks,
+    parse_digits,
+    parse_kind,
+    workbook_inputs,
+)
+from ita_report.cli.thai_click import ThaiCommand, ThaiGroup
 from ita_report.errors import EXIT_INVALID, ItaError
 from ita_report.render.options import Digits, RenderOptions, ReportKind
 
-if TYPE_CHECKING:
-    pass
 
-
-class _Commands(TyperGroup):
+class _Commands(ThaiGroup):
     """The root group: the one place where an ItaError becomes its message and exit status."""
 
     # typer vendors click and exposes its Context only under a private name; ours is that one.
@@ -52,8 +59,14 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-template_app = typer.Typer(help="แม่แบบ (เทมเพลต) Word ของรายงาน", no_args_is_help=True)
+template_app = typer.Typer(
+    cls=ThaiGroup,
+    help="แม่แบบ (เทมเพลต) Word ของรายงาน",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(template_app, name="template")
 
 EXIT_PENDING = 1
@@ -74,11 +87,11 @@ def _root(
     """รายงานผลการดำเนินการมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) จากไฟล์ Excel ไฟล์เดียว"""
 
 
-@app.command()
+@app.command(cls=ThaiCommand)
 def validate(workbooks: Workbooks, strict: Strict = False) -> None:
     """ตรวจไฟล์ Excel ว่ากรอกครบและถูกต้อง โดยไม่สร้างรายงาน
 
-    Example: ita-report validate plan.xlsx
+    ตัวอย่าง: ita-report validate plan.xlsx
 
     ออก 0 เมื่อถูกต้องทุกไฟล์, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
@@ -95,17 +108,24 @@ def validate(workbooks: Workbooks, strict: Strict = False) -> None:
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command()
+@app.command(cls=ThaiCommand, short_help="แสดงวิธีการที่ยังไม่เสร็จ และที่เลยกำหนด")
 def check(
     workbooks: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="ไฟล์ Excel (.xlsx .xls) หรือ .ods หรือโฟลเดอร์ (ค่าเริ่มต้น plan.xlsx)",
-            show_default=False,
+            help="ไฟล์ Excel (.xlsx .xlsm .xls) หรือ .ods หรือโฟลเดอร์ที่มีไฟล์เหล่านี้",
+            metavar="ไฟล์",
+            show_default="plan.xlsx",
         ),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="เฉพาะวิธีการที่หน่วยงานนี้รับผิดชอบ", show_default=False)
+        str | None,
+        typer.Option(
+            "--unit",
+            metavar="หน่วยงาน",
+            help="เฉพาะวิธีการที่หน่วยงานนี้รับผิดชอบ",
+            show_default=False,
+        ),
     ] = None,
     as_of: AsOf = None,
     as_json: Annotated[bool, typer.Option("--json", help="พิมพ์ผลเป็น JSON สำหรับสคริปต์")] = False,
@@ -113,7 +133,7 @@ def check(
 ) -> None:
     """แสดงวิธีการที่ยังไม่เสร็จ (อยู่ระหว่างดำเนินการ หรือ ยังไม่ดำเนินการ) และที่เลยกำหนด
 
-    Example: ita-report check plan.xlsx --unit งานพัสดุ --as-of 31/3/2564
+    ตัวอย่าง: ita-report check plan.xlsx --unit งานพัสดุ --as-of 31/3/2564
 
     ออก 0 เมื่อเสร็จทุกรายการ, 1 เมื่อยังมีรายการค้าง, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
@@ -156,34 +176,61 @@ def check(
         raise typer.Exit(EXIT_PENDING)
 
 
-app.command()(cycle.init)
+app.command(cls=ThaiCommand, short_help="สร้างไฟล์ Excel สำหรับกรอก — เปล่า หรือยกมาจากปีที่แล้ว")(
+    cycle.init
+)
 
 
-@app.command()
+@app.command(cls=ThaiCommand, short_help="สร้างรายงาน Word (และ PDF) จากไฟล์ Excel")
 def build(
     workbooks: Workbooks,
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="ไฟล์รายงาน .docx (เมื่อมีไฟล์ Excel ไฟล์เดียว)", show_default=False
+            "-o",
+            "--output",
+            metavar="ไฟล์.docx",
+            help="ไฟล์รายงาน (เมื่อมีไฟล์ Excel ไฟล์เดียว)",
+            show_default=False,
         ),
     ] = None,
     out_dir: Annotated[
         Path | None,
         typer.Option(
-            "--out-dir", help="โฟลเดอร์ของรายงาน (คงโครงสร้างโฟลเดอร์ย่อยไว้)", show_default=False
+            "--out-dir",
+            metavar="โฟลเดอร์",
+            help="โฟลเดอร์ของรายงาน (คงโครงสร้างโฟลเดอร์ย่อยไว้)",
+            show_default=False,
         ),
     ] = None,
     kind: Annotated[
         ReportKind,
-        typer.Option("--kind", help="results = รายงานผล (O43), plan = มาตรการต้นปี (O42)"),
+        typer.Option(
+            "--kind",
+            parser=parse_kind,
+            metavar="ผล|แผน",
+            help="ผล = รายงานผลการดำเนินการ (O43), แผน = มาตรการต้นปี (O42); ใช้ results|plan ก็ได้",
+            show_default="ผล",
+        ),
     ] = ReportKind.RESULTS,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="แม่แบบ Word ที่แก้ไขเอง (.docx)", show_default=False),
+        typer.Option(
+            "--template",
+            metavar="ไฟล์.docx",
+            help="แม่แบบ Word ที่แก้ไขเอง",
+            show_default=False,
+        ),
     ] = None,
     digits: Annotated[
-        Digits, typer.Option("--digits", help="ตัวเลขในรายงาน: thai (๑๒๓) หรือ arabic (123)")
+        Digits,
+        typer.Option(
+            "--digits",
+            parser=parse_digits,
+            metavar="ไทย|อารบิก",
+            help="ตัวเลขในรายงาน: ไทย (๑๒๓) หรือ อารบิก (123); ใช้ thai|arabic ก็ได้",
+            show_default="ไทย",
+        ),
     ] = Digits.THAI,
     pdf: Annotated[bool, typer.Option("--pdf", help="สร้าง PDF ด้วย LibreOffice ด้วย")] = False,
     as_of: AsOf = None,
@@ -194,7 +241,7 @@ def build(
 ) -> None:
     """สร้างรายงาน Word (.docx) จากไฟล์ Excel — วางไว้ข้างไฟล์ Excel ชื่อเดียวกัน
 
-    Example: ita-report build plan.xlsx --pdf
+    ตัวอย่าง: ita-report build plan.xlsx --pdf
 
     ไฟล์ที่ไม่ถูกต้องจะไม่มีรายงาน และรายงานเดิมจะถูกแทนที่ด้วยรายงานใหม่ที่สมบูรณ์เท่านั้น
     ออก 0 เมื่อสร้างครบทุกไฟล์, 2 เมื่อมีไฟล์ที่ไม่ถูกต้องหรืออ่านไม่ได้
@@ -230,17 +277,19 @@ def build(
         raise typer.Exit(EXIT_INVALID)
 
 
-app.command()(cycle.summary)
+app.command(cls=ThaiCommand, short_help="สรุปความคืบหน้าของหลายหน่วยงานเป็นไฟล์ Excel")(cycle.summary)
 
 
-@template_app.command("export")
+@template_app.command("export", cls=ThaiCommand)
 def template_export(
-    directory: Annotated[Path, typer.Argument(help="โฟลเดอร์ที่จะเขียนแม่แบบ")],
+    directory: Annotated[
+        Path, typer.Argument(metavar="โฟลเดอร์", help="โฟลเดอร์ที่จะเขียนแม่แบบ", show_default=False)
+    ],
     force: Annotated[bool, typer.Option("--force", help="เขียนทับแม่แบบเดิม")] = False,
 ) -> None:
     """เขียนแม่แบบ Word ตั้งต้น (report.docx, plan.docx) ไว้แก้ไขใน Word
 
-    Example: ita-report template export my-templates
+    ตัวอย่าง: ita-report template export my-templates
 
     แก้ไขแล้วใช้กับ: ita-report build plan.xlsx --template my-templates/report.docx
     """

@@ -12,10 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
+from ita_report.cli.wrap import Wrapped, fit_widths, measure
 from ita_report.model import Problem, Severity, Status
 from ita_report.periods import period_text
 
@@ -88,31 +91,7 @@ def print_standing(console: Console, loaded: Loaded, state: Standing, unit: str 
         f"([dim]{escape(str(loaded.path))}[/])"
     )
     if state.pending:
-        table = Table(show_lines=False, expand=False)
-        table.add_column("ข้อ", no_wrap=True)
-        table.add_column("วิธีการดำเนินการ", ratio=3, overflow="fold")
-        table.add_column("ผู้รับผิดชอบ", ratio=1, overflow="fold")
-        table.add_column("ระยะเวลา", no_wrap=True)
-        table.add_column("สถานะ", ratio=1, overflow="fold")
-        previous = None
-        for item in state.pending:
-            if item.measure is not previous:
-                if previous is not None:
-                    table.add_section()
-                table.add_row("", f"[bold]{escape(f'{item.measure.no}. {item.measure.title}')}[/]")
-                previous = item.measure
-            status = item.method.status
-            mark = f"[{_STATUS_STYLE[status]}]{status.thai}[/]"
-            if item.overdue:
-                mark += "\n[bold red]เลยกำหนด[/]"
-            table.add_row(
-                f"{item.measure.no}.{item.method.no}\n[dim]{escape(item.method.cell)}[/]",
-                escape(item.method.text),
-                escape(item.method.responsible),
-                escape(period_text(item.method.period)),
-                mark,
-            )
-        console.print(table)
+        console.print(_pending_table(state, console.width))
     summary = state.summary
     overdue = state.overdue
     line = (
@@ -127,6 +106,72 @@ def print_standing(console: Console, loaded: Loaded, state: Standing, unit: str 
     else:
         line += " — [green]ดำเนินการครบทุกรายการแล้ว[/]"
     console.print(line)
+
+
+#: The columns of check's table: heading, and whether its cells may wrap between words.
+_PENDING_COLUMNS = (
+    ("ข้อ", False),
+    ("วิธีการดำเนินการ", True),
+    ("ผู้รับผิดชอบ", True),
+    ("ระยะเวลา", True),
+    ("สถานะ", True),
+)
+
+
+def _pending_table(state: Standing, width: int) -> Table:
+    """The pending methods grouped by measure, laid out so that no Thai word is cut in two.
+
+    Each column is as wide as its longest line when the table fits the console; otherwise the
+    width left is shared among the columns that wrap, in proportion to their text, none
+    narrower than its longest word, and every cell breaks between words (``wrap``).
+    """
+    rows: list[list[Text]] = []
+    sections: set[int] = set()
+    previous = None
+    for item in state.pending:
+        if item.measure is not previous:
+            if previous is not None:
+                sections.add(len(rows) - 1)
+            title = Text(f"{item.measure.no}. {item.measure.title}", style="bold")
+            rows.append([Text(""), title, Text(""), Text(""), Text("")])
+            previous = item.measure
+        status = item.method.status
+        mark = Text(status.thai, style=_STATUS_STYLE[status])
+        if item.overdue:
+            mark.append("\nเลยกำหนด", style="bold red")
+        number = Text(f"{item.measure.no}.{item.method.no}\n")
+        number.append(item.method.cell, style="dim")
+        rows.append(
+            [
+                number,
+                Text(item.method.text),
+                Text(item.method.responsible),
+                Text(period_text(item.method.period)),
+                mark,
+            ]
+        )
+    ranges = []
+    for index, (heading, wraps) in enumerate(_PENDING_COLUMNS):
+        texts = [heading, *(row[index].plain for row in rows)]
+        if wraps:
+            measured = [measure(text) for text in texts]
+        else:
+            measured = [(cell_len(max(t.split("\n"), key=cell_len)),) * 2 for t in texts]
+        ranges.append((max(m[0] for m in measured), max(m[1] for m in measured)))
+    # Each column has a cell of padding either side and a border line before it, and one after.
+    widths = fit_widths(ranges, width - 3 * len(_PENDING_COLUMNS) - 1)
+    table = Table(show_lines=False, expand=False)
+    for (heading, wraps), column_width in zip(_PENDING_COLUMNS, widths, strict=True):
+        table.add_column(
+            Wrapped(heading) if wraps else heading, width=column_width, no_wrap=not wraps
+        )
+    for index, row in enumerate(rows):
+        cells = [
+            Wrapped(cell) if wraps else cell
+            for cell, (_, wraps) in zip(row, _PENDING_COLUMNS, strict=True)
+        ]
+        table.add_row(*cells, end_section=index in sections)
+    return table
 
 
 # --- build -----------------------------------------------------------------------------------

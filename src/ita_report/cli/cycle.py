@@ -18,16 +18,19 @@ from ita_report.errors import EXIT_INVALID, ItaError
 
 
 def init(
-    path: Annotated[Path, typer.Argument(help="ไฟล์ที่จะสร้าง", metavar="PATH")] = Path("plan.xlsx"),
+    path: Annotated[
+        Path, typer.Argument(help="ไฟล์ Excel ที่จะสร้าง", metavar="ไฟล์", show_default="plan.xlsx")
+    ] = Path("plan.xlsx"),
     agency: Annotated[
-        str | None, typer.Option("--agency", help="ชื่อหน่วยงาน", show_default=False)
+        str | None,
+        typer.Option("--agency", metavar="ชื่อ", help="ชื่อหน่วยงาน", show_default=False),
     ] = None,
     year: Annotated[
         int | None,
         typer.Option(
             "--year",
             parser=parse_year,
-            metavar="YEAR",
+            metavar="ปี",
             help="ปีงบประมาณ พ.ศ. เช่น 2568 หรือ ๒๕๖๘ (กับ --from ค่าเริ่มต้นคือปีถัดไป)",
             show_default=False,
         ),
@@ -36,7 +39,7 @@ def init(
         Path | None,
         typer.Option(
             "--from",
-            metavar="LAST",
+            metavar="ไฟล์ปีก่อน",
             help="ไฟล์ของปีที่แล้ว (.xlsx .xls .ods): ยกมาตรการ วิธีการ และผู้รับผิดชอบมาเป็นปีถัดไป",
             show_default=False,
         ),
@@ -45,9 +48,9 @@ def init(
 ) -> None:
     """สร้างไฟล์ Excel สำหรับกรอกมาตรการของปีงบประมาณ — เปล่า หรือยกมาจากไฟล์ของปีที่แล้ว
 
-    Example: ita-report init plan.xlsx --agency "เทศบาลตำบลพะโต๊ะ" --year 2568
+    ตัวอย่าง: ita-report init plan.xlsx --agency "เทศบาลตำบลพะโต๊ะ" --year 2568
 
-    Example: ita-report init plan-2569.xlsx --from plan-2568.xlsx
+    ตัวอย่าง: ita-report init plan-2569.xlsx --from plan-2568.xlsx
 
     กับ --from: ระยะเวลาเลื่อนไปหนึ่งปี สถานะ ผล และข้อเสนอแนะว่างไว้สำหรับปีใหม่
     และวิธีการที่ยังไม่เสร็จในปีที่แล้วมีหมายเหตุในเซลล์บอกไว้
@@ -87,13 +90,15 @@ def summary(
     workbooks: Workbooks,
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", metavar="FILE.xlsx", help="ไฟล์สรุป (.xlsx) ที่จะสร้าง"),
+        typer.Option(
+            "-o", "--output", metavar="ไฟล์.xlsx", help="ไฟล์สรุปที่จะสร้าง", show_default=False
+        ),
     ],
     roster: Annotated[
         Path | None,
         typer.Option(
             "--roster",
-            metavar="FILE",
+            metavar="ไฟล์",
             help="รายชื่อหน่วยงานที่ต้องส่ง (.csv หรือ .xlsx คอลัมน์แรก): บอกหน่วยงานที่ยังไม่ได้ส่ง",
             show_default=False,
         ),
@@ -105,7 +110,7 @@ def summary(
 ) -> None:
     """สรุปความคืบหน้าของหลายหน่วยงานเป็นไฟล์ Excel ไฟล์เดียว สำหรับจังหวัดหรือกระทรวง
 
-    Example: ita-report summary agencies/ -o summary.xlsx --roster roster.csv
+    ตัวอย่าง: ita-report summary agencies/ -o summary.xlsx --roster roster.csv
 
     มีชีตสรุปรายหน่วยงาน (ร้อยละที่ดำเนินการแล้ว น้อยที่สุดก่อน) ชีตวิธีการที่ยังไม่เสร็จ
     ชีตตามตัวชี้วัด ITA และแผนภูมิ; ออก 0 เมื่ออ่านได้ทุกไฟล์, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง

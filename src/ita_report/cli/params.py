@@ -1,14 +1,17 @@
 """What the commands share: their arguments and options, and the workbooks they take.
 
-Parsing a value a user typed (a date, a fiscal year) is done here, once, so that every command
-accepts the same forms and refuses the rest with the same Thai message.
+Parsing a value a user typed (a date, a fiscal year, a number of processes, a report kind) is
+done here, once, so that every command accepts the same forms, Thai ones included (``--kind
+แผน``, ``--digits อารบิก``, ``-j ๔``), and refuses the rest with the same Thai message. Every
+argument and option that takes a value has a Thai placeholder (``ไฟล์``, ``วันที่``), so that
+the help shows no placeholder of click's own (``<int range>``).
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -17,6 +20,7 @@ from ita_report.cli.console import print_skipped
 from ita_report.errors import ItaError
 from ita_report.model import FISCAL_YEARS
 from ita_report.periods import parse_day
+from ita_report.render.options import Digits, ReportKind
 from ita_report.thai import arabic, be_year
 
 if TYPE_CHECKING:
@@ -41,11 +45,52 @@ def parse_year(value: str) -> int:
     return year
 
 
+#: What ``--kind`` and ``--digits`` accept: Thai first (what the help shows), then English.
+KINDS: dict[ReportKind, tuple[str, ...]] = {
+    ReportKind.RESULTS: ("ผล", "results"),
+    ReportKind.PLAN: ("แผน", "plan"),
+}
+DIGITS: dict[Digits, tuple[str, ...]] = {
+    Digits.THAI: ("ไทย", "thai"),
+    Digits.ARABIC: ("อารบิก", "arabic", "อารบิค"),
+}
+
+
+Choice = TypeVar("Choice", ReportKind, Digits)
+
+
+def _choice(value: object, names: dict[Choice, tuple[str, ...]]) -> Choice:
+    for choice, spellings in names.items():
+        if value is choice or str(value).strip().casefold() in spellings:
+            return choice
+    allowed = " หรือ ".join(spellings[0] for spellings in names.values())
+    english = ", ".join(spellings[1] for spellings in names.values())
+    raise typer.BadParameter(f"ไม่รู้จัก '{value}' — ใช้ {allowed} (หรือ {english})")
+
+
+def parse_kind(value: str | ReportKind) -> ReportKind:
+    """``--kind``: ผล or แผน (results or plan)."""
+    return _choice(value, KINDS)
+
+
+def parse_digits(value: str | Digits) -> Digits:
+    """``--digits``: ไทย or อารบิก (thai or arabic)."""
+    return _choice(value, DIGITS)
+
+
+def parse_jobs(value: str | int) -> int:
+    """``--jobs``: a whole number of processes, 1 or more, in Arabic or Thai digits."""
+    plain = arabic(str(value).strip())
+    if not (plain.isascii() and plain.isdigit() and int(plain) >= 1):
+        raise typer.BadParameter(f"ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป เช่น -j 4 (พบ '{value}')")
+    return int(plain)
+
+
 Workbooks = Annotated[
     list[Path],
     typer.Argument(
-        help="ไฟล์ Excel (.xlsx .xls) หรือ .ods หรือโฟลเดอร์ (ทุกไฟล์เหล่านี้ในโฟลเดอร์)",
-        metavar="WORKBOOK",
+        help="ไฟล์ Excel (.xlsx .xlsm .xls) หรือ .ods หรือโฟลเดอร์ที่มีไฟล์เหล่านี้",
+        metavar="ไฟล์",
         show_default=False,
     ),
 ]
@@ -55,8 +100,8 @@ AsOf = Annotated[
     typer.Option(
         "--as-of",
         parser=_day,
-        metavar="DATE",
-        help="ข้อมูล ณ วันที่ (2021-03-31 หรือ 31/3/2564)",
+        metavar="วันที่",
+        help="ข้อมูล ณ วันที่ (31/3/2564 หรือ 2021-03-31)",
         show_default=False,
     ),
 ]
@@ -65,8 +110,9 @@ Jobs = Annotated[
     typer.Option(
         "--jobs",
         "-j",
-        min=1,
-        help="จำนวนโปรเซสที่ทำงานพร้อมกัน (ค่าเริ่มต้น: จำนวนคอร์)",
+        parser=parse_jobs,
+        metavar="จำนวน",
+        help="จำนวนโปรเซสที่ทำงานพร้อมกัน (ค่าเริ่มต้น: จำนวนคอร์ของเครื่อง)",
         show_default=False,
     ),
 ]

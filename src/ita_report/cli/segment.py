@@ -1,0 +1,93 @@
+"""Where a line of Thai may break: between words, found in a dictionary.
+
+Thai puts no space between words, so a console that wraps only at spaces cuts words in half
+(``ขั้นตอ|นการให้บริการ``). :func:`thai_breaks` finds the words of each run of Thai letters by
+dictionary matching: of every way to cut the run into words of the dictionary, the one that
+leaves the fewest letters unmatched and then has the fewest words, the longer word first where
+two ways tie. Letters no word matches stay together as one piece, never cut. A word may only
+end where a Thai character cluster ends: never before a vowel or tone mark written above or
+below, never after a leading vowel (``เ แ โ ใ ไ``), never before ``ะ า ำ ๆ ฯ``.
+
+The dictionary (``thai_words.zlib``, about 61,000 words, 230 kB) is PyThaiNLP's public-domain
+word list; ``docs/make-thai-words.py`` writes it. It is loaded the first time a Thai run has to
+be cut, so that commands which print no long Thai text never pay for it.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from bisect import bisect_right
+from functools import cache
+from importlib import resources
+
+#: Characters of the Thai block that are letters, vowels, tone marks and digits (not ``฿``).
+_THAI_RUN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e5b]+")
+#: Nothing may break before these: vowels and marks written above or below, the vowels that
+#: follow their consonant, and the repetition and abbreviation marks.
+_NO_BREAK_BEFORE = frozenset(
+    "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
+    "\u0e45\u0e46\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e\u0e2f"
+)
+#: Nothing may break after a vowel written before its consonant.
+_NO_BREAK_AFTER = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
+
+
+@cache
+def _dictionary() -> tuple[frozenset[str], int]:
+    data = resources.files("ita_report.cli").joinpath("thai_words.zlib").read_bytes()
+    words = frozenset(zlib.decompress(data).decode("cp874").split("\n"))
+    return words, max(map(len, words))
+
+
+def cluster_breaks(run: str) -> list[int]:
+    """The offsets inside a Thai run where one character cluster ends and the next begins."""
+    return [
+        i
+        for i in range(1, len(run))
+        if run[i] not in _NO_BREAK_BEFORE and run[i - 1] not in _NO_BREAK_AFTER
+    ]
+
+
+def thai_words(run: str) -> list[str]:
+    """A run of Thai letters cut into words (unmatched letters kept together as one piece)."""
+    if len(run) <= 1:
+        return [run] if run else []
+    words, longest = _dictionary()
+    ends = [*cluster_breaks(run), len(run)]
+    size = len(run)
+    # best[i]: (letters unmatched, words) for run[i:], where its first piece ends, and whether
+    # that piece is a word of the dictionary.
+    best: dict[int, tuple[int, int, int, bool]] = {size: (0, 0, size, True)}
+    for start in reversed([0, *ends[:-1]]):
+        first = bisect_right(ends, start)
+        step = ends[first]
+        unmatched, count, _, _ = best[step]
+        choice = (unmatched + step - start, count + 1, step, False)
+        for end in reversed(ends[first : bisect_right(ends, start + longest)]):
+            if run[start:end] in words:
+                unmatched, count, _, _ = best[end]
+                if (unmatched, count + 1) < choice[:2]:
+                    choice = (unmatched, count + 1, end, True)
+        best[start] = choice
+    pieces: list[str] = []
+    start, known_before = 0, True
+    while start < size:
+        end, known = best[start][2], best[start][3]
+        if not known and not known_before and pieces:
+            pieces[-1] += run[start:end]  # letters no word matches stay one piece
+        else:
+            pieces.append(run[start:end])
+        start, known_before = end, known
+    return pieces
+
+
+def thai_breaks(text: str) -> list[int]:
+    """The offsets in ``text`` between two Thai words of one run (spaces are not counted here)."""
+    offsets: list[int] = []
+    for match in _THAI_RUN.finditer(text):
+        at = match.start()
+        for word in thai_words(match.group())[:-1]:
+            at += len(word)
+            offsets.append(at)
+    return offsets
