@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from ita_report.errors import ItaError
 from ita_report.labels import ITA_INDICATORS, did_you_mean
@@ -18,10 +19,8 @@ from ita_report.model import Measure, Method, Plan, Problem, Severity, Status, S
 from ita_report.thai import normalise_label
 
 
-@dataclass(frozen=True)
-class PendingMethod:
-    """A method not yet done, with its measure, and whether its end date has passed."""
-
+#: A method not yet done, with its measure, and whether its end date has passed.
+class PendingMethod(NamedTuple):
     measure: Measure
     method: Method
     overdue: bool
