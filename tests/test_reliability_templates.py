@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -24,6 +25,7 @@ from typer.testing import Result
 import ita_report.render.renderer as renderer_module
 from ita_report.errors import TemplateError
 from ita_report.render import RenderOptions
+from ita_report.render.limits import RenderTimeout, check_deadline, deadline
 from ita_report.render.options import RENDER_TIMEOUT_ENV
 from tests.render_helpers import RENDERER, sample_plan, user_template
 
@@ -217,6 +219,22 @@ def test_a_host_programs_own_alarm_handler_is_left_alone(tmp_path: Path) -> None
     finally:
         signal.signal(signal.SIGALRM, previous)
     assert calls == []
+
+
+def test_an_alarm_after_a_check_has_stopped_the_template_stays_quiet() -> None:
+    """A check can raise a moment before the timer goes off; the alarm must not raise again.
+
+    Else the second error lands in the code handling the first (Jinja rewriting its traceback),
+    and the message loses the template text it was running (seen on a loaded CI machine).
+    """
+    with deadline(GUARD) as current:
+        current.at = time.monotonic() - 1  # past due, but the timer is still GUARD s away
+        with pytest.raises(RenderTimeout):
+            check_deadline()
+        signal.raise_signal(signal.SIGALRM)  # the timer going off just after: nothing raised
+        with pytest.raises(RenderTimeout):  # while every later check still stops the template
+            check_deadline()
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def render_on_the_main_thread(template: Path) -> None:

@@ -51,9 +51,12 @@ class Deadline:
     seconds: float
     at: float
     active: bool = True
+    #: Set once a RenderTimeout has been raised for this deadline, by the timer or a check.
+    expired: bool = False
 
     def check(self) -> None:
         if self.active and time.monotonic() >= self.at:
+            self.expired = True
             raise RenderTimeout(self.seconds)
 
 
@@ -96,7 +99,11 @@ def _arm_alarm(current: Deadline) -> Callable[[], None] | None:
         return None  # someone else handles SIGALRM
 
     def on_alarm(signum: int, frame: FrameType | None) -> None:
-        if current.active:
+        # A check may have raised a moment before the timer went off: then the alarm would land
+        # in the code handling that first error (Jinja rewriting its traceback), not in the
+        # template, and replace the error that says where the template stood.
+        if current.active and not current.expired:
+            current.expired = True
             raise RenderTimeout(current.seconds)
 
     signal.signal(signal.SIGALRM, on_alarm)
