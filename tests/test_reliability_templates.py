@@ -35,6 +35,8 @@ Make = Callable[..., Path]
 ITA_REPORT = Path(sys.executable).with_name("ita-report")
 NESTED_LOOP = "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}"
 SILENT_LOOP = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+#: A loop that calls, prints and looks up nothing: only a timer can stop it.
+UNSEEN_LOOP = "{% set rows = range(100000) | list %}{% for a in rows %}{% for b in rows %}{% endfor %}{% endfor %}"
 RECURSION = "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"
 #: A guard, not a measurement: a stopped template ends in about a second.
 GUARD = 120
@@ -235,6 +237,39 @@ def test_an_alarm_after_a_check_has_stopped_the_template_stays_quiet() -> None:
         with pytest.raises(RenderTimeout):  # while every later check still stops the template
             check_deadline()
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("loop", [NESTED_LOOP, UNSEEN_LOOP], ids=["printing", "unseen"])
+def test_without_sigalrm_a_timer_thread_stops_the_template(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, loop: str
+) -> None:
+    """Windows has no SIGALRM: a timer thread interrupts the main thread instead."""
+    monkeypatch.delattr(signal, "setitimer")
+    monkeypatch.delattr(signal, "SIGALRM")
+    before = signal.getsignal(signal.SIGINT)
+    template = template_with(tmp_path, loop)
+    with pytest.raises(TemplateError) as raised:
+        render_on_the_main_thread(template)
+    assert "แม่แบบใช้เวลานานเกิน 0.5 วินาที" in raised.value.message
+    assert f"ที่ข้อความ “{loop}”" in raised.value.message
+    assert signal.getsignal(signal.SIGINT) is before
+    RENDERER.render(sample_plan())  # and a report that renders in time is not interrupted
+    time.sleep(0.6)
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_without_sigalrm_a_real_ctrl_c_still_stops_the_program(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delattr(signal, "setitimer")
+    monkeypatch.delattr(signal, "SIGALRM")
+    before = signal.getsignal(signal.SIGINT)
+    template = template_with(tmp_path, UNSEEN_LOOP)
+    ctrl_c = threading.Timer(0.3, _thread.interrupt_main)
+    ctrl_c.start()
+    with pytest.raises(KeyboardInterrupt):
+        RENDERER.render(sample_plan(), RenderOptions(template=template, timeout=GUARD))
+    assert signal.getsignal(signal.SIGINT) is before
 
 
 def render_on_the_main_thread(template: Path) -> None:
