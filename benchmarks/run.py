@@ -349,11 +349,11 @@ def build_cases(args: argparse.Namespace, work: Path, cores: int) -> list[Case]:
                 warm_up=not big,
             )
         )
-    if args.batches[0]:
+    if args.summaries:
         # Both as a user runs them, with their default number of processes; over one workbook
         # too, so that the target compares the cost of each further workbook, start-up apart.
-        lone = make_workbooks.copies(data / "batch-1", 1)[0].parent
-        for n, summed in ((1, lone), (args.batches[0], batch[args.batches[0]][0].parent)):
+        for n in (1, *args.summaries):
+            summed = make_workbooks.copies(data / f"summary-{n}", n)[0].parent
             cases.append(
                 Case(
                     f"summary{n}",
@@ -477,17 +477,6 @@ def targets(args: argparse.Namespace) -> list[Target]:
     if small_batch:
         found += [
             Target(
-                f"summary{small_batch}",
-                f"summary vs check, each further workbook (over {small_batch:,} less over 1)",
-                lambda c: (
-                    per_workbook(c, f"summary{small_batch}", "ours")
-                    / per_workbook(c, f"summary{small_batch}", "base")
-                ),
-                1.0,
-                "≤ 1.0× check (per workbook)",
-                (f"summary{small_batch}", "summary1"),
-            ),
-            Target(
                 f"batch{small_batch}",
                 f"batch of {small_batch:,} vs the naive script in one process per core",
                 ratio(f"batch{small_batch}"),
@@ -538,6 +527,19 @@ def targets(args: argparse.Namespace) -> list[Target]:
                 (f"batch{big_batch}", f"batch{small_batch}"),
             ),
         ]
+    found += [
+        Target(
+            f"summary{n}",
+            f"summary vs check, each further workbook (over {n:,} less over 1)",
+            lambda c, key=f"summary{n}": (
+                per_workbook(c, key, "ours") / per_workbook(c, key, "base")
+            ),
+            1.0,
+            "≤ 1.0× check (per workbook)",
+            (f"summary{n}", "summary1"),
+        )
+        for n in args.summaries
+    ]
     if args.pdf:
         found.append(
             Target(
@@ -812,6 +814,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--batches", type=int, nargs=2, default=[500, 4000], metavar=("SMALL", "BIG")
     )
+    parser.add_argument(
+        "--summaries", type=int, nargs="*", default=[100, 1000], metavar="N", help="(100 1000)"
+    )
     parser.add_argument("--pdf", type=int, default=20, help="reports for --pdf; 0 skips (20)")
     parser.add_argument("--only", nargs="*", help="run only these cases (keys)")
     parser.add_argument("--output", type=Path, help=f"where to write (default {REPORT})")
@@ -834,7 +839,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.batch_runs, args.big_runs = 1, 1, 1
-        args.batches, args.pdf = [10, 0], min(args.pdf, 3)
+        args.batches, args.pdf, args.summaries = [10, 0], min(args.pdf, 3), [10]
     if args.output is None and not args.quick and not args.only:
         args.output = REPORT
     return args
@@ -851,6 +856,7 @@ def save(
     data = {
         "info": info,
         "batches": args.batches,
+        "summaries": args.summaries,
         "pdf": args.pdf,
         "cases": {
             key: {
@@ -882,7 +888,9 @@ def load(path: Path) -> tuple[dict[str, Case], dict[str, str], argparse.Namespac
         assert ours is not None
         runs = len(ours.walls)
         cases[key] = Case(key, saved["label"], ours, side(saved["base"]), saved["base_label"], runs)
-    args = argparse.Namespace(batches=data["batches"], pdf=data["pdf"])
+    args = argparse.Namespace(
+        batches=data["batches"], pdf=data["pdf"], summaries=data.get("summaries", [])
+    )
     return cases, data["info"], args
 
 
