@@ -112,6 +112,28 @@ def test_rolling_twice_moves_every_period_two_years(cli: Cli, tmp_path: Path) ->
         assert rolled.period.end == a_year_later(old.period.end, 2)
 
 
+def test_the_signer_and_the_approver_are_carried_to_next_year(cli: Cli, tmp_path: Path) -> None:
+    last = tmp_path / "plan-2564.xlsx"
+    book = openpyxl.load_workbook(EXAMPLE)
+    sheet = book["หน่วยงาน"]
+    sheet["B7"], sheet["B8"] = "นางสาวสมใจ ใจดี", "ปลัดเทศบาล"
+    sheet.append(["ผู้อนุมัติ", "นายสมชาย รักดี"])
+    sheet.append(["ตำแหน่งผู้อนุมัติ", "นายกเทศมนตรีตำบลพะโต๊ะ"])
+    book.save(last)
+    new = tmp_path / "plan-2565.xlsx"
+
+    assert cli("init", new, "--from", last).exit_code == 0
+
+    agency = plan_of(new).agency
+    assert (agency.signer, agency.signer_position) == ("นางสาวสมใจ ใจดี", "ปลัดเทศบาล")
+    assert (agency.approver, agency.approver_position) == (
+        "นายสมชาย รักดี",
+        "นายกเทศมนตรีตำบลพะโต๊ะ",
+    )
+    rows = {row[0]: row[1] for row in openpyxl.load_workbook(new)["หน่วยงาน"].values}
+    assert rows["ผู้อนุมัติ"] == "นายสมชาย รักดี"  # in init's own rows, not appended
+
+
 def test_a_year_can_be_chosen_but_not_one_already_past(cli: Cli, tmp_path: Path) -> None:
     assert cli("init", tmp_path / "a.xlsx", "--from", EXAMPLE, "--year", "2567").exit_code == 0
     assert plan_of(tmp_path / "a.xlsx").agency.fiscal_year == 2567

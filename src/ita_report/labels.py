@@ -50,15 +50,10 @@ AGENCY_FIELDS: tuple[Label, ...] = (
     Label("assessed_year", ("ปีที่ประเมิน", "ปีที่ประเมิน ITA", "ปีที่นำผลมาวิเคราะห์")),
     Label("signer", ("ผู้รายงาน", "ชื่อผู้รายงาน", "ผู้จัดทำรายงาน")),
     Label("signer_position", ("ตำแหน่ง", "ตำแหน่งผู้รายงาน")),
-    Label("report_date", ("วันที่รายงาน", "วันที่")),
-)
-
-#: The optional approval under the reporter's signature (the head of the agency signs many
-#: reports): read from the agency sheet like AGENCY_FIELDS. Kept apart because ``init`` writes
-#: a hint for each of AGENCY_FIELDS; move them there once the hints are written.
-APPROVER_FIELDS: tuple[Label, ...] = (
+    # The optional approval under the reporter's signature: the head of the agency signs many.
     Label("approver", ("ผู้อนุมัติ", "ชื่อผู้อนุมัติ", "ผู้เห็นชอบ")),
     Label("approver_position", ("ตำแหน่งผู้อนุมัติ", "ตำแหน่งผู้เห็นชอบ")),
+    Label("report_date", ("วันที่รายงาน", "วันที่")),
 )
 
 MEASURE_COLUMNS: tuple[Label, ...] = (

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ita_report.labels import AGENCY_FIELDS, APPROVER_FIELDS, UNITS_HEADER, UNITS_SHEET, lookup
+from ita_report.labels import AGENCY_FIELDS, UNITS_HEADER, UNITS_SHEET, lookup
 from ita_report.model import FISCAL_YEARS, Agency, ProblemLog
 from ita_report.periods import as_date, parse_date_text
 from ita_report.read.cells import cell_text
 from ita_report.read.sheet import Sheet, is_blank
 from ita_report.thai import arabic, be_year, normalise_label
 
-_FIELDS = lookup((*AGENCY_FIELDS, *APPROVER_FIELDS))
+_FIELDS = lookup(AGENCY_FIELDS)
 _YEAR = re.compile(r"^\s*(?:พ\.?\s*ศ\.?|ค\.?\s*ศ\.?)?\s*(\d{4})\s*$")
 
 

@@ -72,13 +72,15 @@ def roll_workbook(last_year: Plan, fiscal_year: int | None, file_name: str) -> W
 
 
 def _fill_agency(ws: Worksheet, last_year: Plan) -> None:
-    """District, province and the signer carried; the report date is the new year's to type."""
+    """District, province, the signer and the approver carried; the report date is the new year's."""
     agency = last_year.agency
     carried = {
         "อำเภอ": agency.district,
         "จังหวัด": agency.province,
         "ผู้รายงาน": agency.signer,
         "ตำแหน่ง": agency.signer_position,
+        "ผู้อนุมัติ": agency.approver,
+        "ตำแหน่งผู้อนุมัติ": agency.approver_position,
     }
     for row in range(1, ws.max_row + 1):
         label = ws.cell(row, 1).value
