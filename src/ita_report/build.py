@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from ita_report.errors import ItaError, TemplateError
 from ita_report.model import HasProblems, Problem, Severity
 from ita_report.read import load
-from ita_report.read.batch import pool_size
+from ita_report.read.batch import pool_size, stream_chunks
 from ita_report.read.files import NO_WORKBOOKS
 from ita_report.render.options import RenderOptions
 from ita_report.write.atomic import write_atomic
@@ -191,26 +192,51 @@ def build_all(
     ``on_done`` hears of each outcome as it finishes (for progress); the list returned keeps the
     order of ``jobs``, so that summaries read the same on every run. A template failure stops
     the run: the jobs not yet started are returned as not built.
+
+    The jobs go to the workers in chunks, a few chunks per worker at a time
+    (:func:`ita_report.read.batch.stream_chunks`), so that a country's 8,000 workbooks cost the
+    parent no more memory than a district's 50. What is kept of each job is its outcome: the
+    job and its problems, never the plan or the document.
     """
-    finished: dict[BuildJob, BuildOutcome] = {}
+    found: list[BuildOutcome | None] = [None] * len(jobs)
     if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            outcome = finished[job] = build_one(job, options, strict=strict)
+        for index, job in enumerate(jobs):
+            outcome = found[index] = build_one(job, options, strict=strict)
             on_done(outcome)
             if outcome.template_failed:
                 break
     else:
+        failed: list[BuildOutcome] = []  # the template failures seen: the run stops at one
+        size = pool_size(workers, len(jobs))
+        task = partial(_build_chunk, options=options, strict=strict)
         with ProcessPoolExecutor(max_workers=pool_size(workers, len(jobs))) as pool:
-            futures = {pool.submit(build_one, job, options, strict=strict): job for job in jobs}
-            for future in as_completed(futures):
-                if future.cancelled():
-                    continue
-                outcome = finished[futures[future]] = future.result()
-                on_done(outcome)
-                if outcome.template_failed:
-                    for other in futures:
-                        other.cancel()
-    return [finished.get(job) or _not_built(job) for job in jobs]
+            for start, outcomes in stream_chunks(
+                pool, task, jobs, workers=size, stop=lambda: bool(failed)
+            ):
+                for offset, built in enumerate(outcomes):
+                    # The worker's copy of the job is dropped for ours: two fewer paths a job.
+                    outcome = found[start + offset] = replace(built, job=jobs[start + offset])
+                    on_done(outcome)
+                    if outcome.template_failed:
+                        failed.append(outcome)
+    return [outcome or _not_built(job) for job, outcome in zip(jobs, found, strict=True)]
+
+
+def _build_chunk(
+    jobs: list[BuildJob], *, options: RenderOptions, strict: bool
+) -> list[BuildOutcome]:
+    """One task: a chunk of jobs built in a worker, up to the first template failure.
+
+    Stopping there keeps a template that loops until its timeout from costing that timeout for
+    each job left in the chunk; those jobs come back as not built. Module level, so that a
+    worker started by ``spawn`` (Windows) finds it by name.
+    """
+    outcomes: list[BuildOutcome] = []
+    for job in jobs:
+        outcomes.append(build_one(job, options, strict=strict))
+        if outcomes[-1].template_failed:
+            break
+    return outcomes
 
 
 def default_workers() -> int:
