@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,10 +20,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
 from typer.testing import Result
 
 from ita_report.model import Plan, Status
 from ita_report.read.workbook import load_workbook
+from ita_report.write.sheet_layout import FONT_NAME, row_height, text_lines
+from ita_report.write.summary import HEADER_ROW
 from tests.print_helpers import check_printed
 from tests.workbook_helpers import EXAMPLE
 
@@ -241,6 +246,103 @@ def test_summary_of_a_folder_with_a_roster(cli: Cli, tmp_path: Path, agencies: P
         assert charts == ["xl/charts/chart1.xml"]
         chart = archive.read(charts[0])
         assert b"<barChart>" in chart and b'<grouping val="stacked"/>' in chart
+
+
+#: Each data sheet of the summary: its columns' widths (digits of TH SarabunPSK 14), the cell
+#: its panes are frozen at, and the lines each row from the header down is tall.
+SUMMARY_SHEETS = {
+    "สรุปรายหน่วยงาน": ([7, 34, 16, 14, 12, 10, 10, 13, 14, 13, 11, 14, 40, 40], "C4", "214"),
+    "รายการที่ยังไม่เสร็จ": (
+        [30, 30, 50, 20, 18, 20, 11, 16],
+        "A4",
+        "2" + "22222321122222322321223422222223223",
+    ),
+    "ตามตัวชี้วัด": ([34, *[14] * 10], "B4", "3111"),
+}
+
+
+def test_the_summary_looks_as_the_office_reads_it(cli: Cli, tmp_path: Path, agencies: Path) -> None:
+    """Every cell's font, fill, alignment and number format, the widths, the heights of rows
+    that fit their wrapped Thai, the frozen panes and the print setup, as Excel reads them."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("ชื่อหน่วยงาน\nเทศบาลตำบลปากตะโก\n", encoding="utf-8-sig")
+    out = tmp_path / "summary.xlsx"
+    cli("summary", agencies, "-o", out, "--roster", roster, "--as-of", "2021-10-01")
+    workbook = openpyxl.load_workbook(out)
+    with zipfile.ZipFile(out) as archive:
+        sheets = [archive.read(f"xl/worksheets/sheet{n}.xml") for n in range(1, 5)]
+    # Heights written as fitted, not set by hand: Excel and Calc fit a row again on typing.
+    assert not any(re.search(rb"<row [^>]*customHeight", sheet) for sheet in sheets)
+    lines_of = {row_height(lines, 14): lines for lines in range(1, 10)}
+
+    for name, (widths, frozen, lines) in SUMMARY_SHEETS.items():
+        ws = workbook[name]
+        title = ws["A1"].font
+        assert (title.name, title.sz, title.b) == (FONT_NAME, 18, True)
+        for cell in ws[HEADER_ROW]:
+            assert look(cell) == (FONT_NAME, 14, True, None, "center", "center", True, "General")
+            assert cell.fill.fgColor.rgb == "00DDEBF7"
+        columns = [ws.column_dimensions[get_column_letter(n)].width for n in range(1, 16)]
+        assert columns[: len(widths)] == widths
+        assert ws.freeze_panes == frozen
+        tall = [
+            lines_of[ws.row_dimensions[row].height] for row in range(HEADER_ROW, ws.max_row + 1)
+        ]
+        assert "".join(map(str, tall)).startswith(lines), name
+        assert (ws.print_title_rows, ws.page_setup.paperSize, ws.page_setup.orientation) == (
+            "$3:$3",
+            9,  # A4
+            "landscape",
+        )
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert (ws.oddHeader.center.text, ws.oddFooter.center.text) == (name, "หน้า &P / &N")
+
+    plain, red = (FONT_NAME, 14, False, None), (FONT_NAME, 14, True, "00C00000")
+    top, centre = ("top", None, True), ("top", "center", None)
+    rows = list(workbook["สรุปรายหน่วยงาน"].iter_rows(min_row=HEADER_ROW + 1))
+    assert [row[1].value for row in rows][:2] == ["เทศบาลตำบลปากตะโก", "d-broken"]
+    for row in rows:
+        invalid = row[5].value is None
+        assert [look(cell) for cell in row] == [
+            *[(*plain, *top, "General")] * 4,
+            *[(*plain, *centre, "General")] * 7,
+            (*plain, *centre, "0.0%"),
+            (*(red if invalid else plain), *top, "General"),
+            (*plain, *top, "General"),
+        ]
+        if not invalid:  # as tall as its file's path, in a column 40 wide
+            path = text_lines(str(row[13].value), 40 * 14 / 16, size=14)
+            assert workbook["สรุปรายหน่วยงาน"].row_dimensions[row[0].row].height == row_height(
+                max(path, 1), 14
+            )
+    overdue = 0
+    for row in workbook["รายการที่ยังไม่เสร็จ"].iter_rows(min_row=HEADER_ROW + 1):
+        late = row[6].value == "เลยกำหนด"
+        overdue += late
+        assert [look(cell) for cell in row] == [
+            *[(*plain, *top, "General")] * 6,
+            (*(red if late else plain), *top, "General"),
+            (*plain, *top, "General"),
+        ]
+    assert overdue == 6
+    matrix = workbook["ตามตัวชี้วัด"]
+    for row in matrix.iter_rows(min_row=HEADER_ROW + 1):
+        assert [look(cell) for cell in row] == [
+            (*plain, *top, "General"),
+            *[(*plain, *centre, "0%")] * 10,
+        ]
+    assert [str(r.sqref) for r in matrix.conditional_formatting] == [f"B4:K{matrix.max_row}"]
+    chart = workbook["แผนภูมิ"]
+    assert (chart.print_title_rows, chart.page_setup.orientation) == (None, "landscape")
+
+
+def look(cell: Cell) -> tuple[object, ...]:
+    """A cell's font (name, size, bold, colour), alignment and number format."""
+    font, align = cell.font, cell.alignment
+    colour = font.color.rgb if font.color is not None else None
+    return (font.name, font.sz, bool(font.b), colour, align.vertical, align.horizontal,
+            align.wrap_text, cell.number_format)  # fmt: skip
 
 
 def test_summary_flags_an_agency_not_on_the_roster(cli: Cli, tmp_path: Path) -> None:
