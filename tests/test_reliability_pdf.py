@@ -2,13 +2,14 @@
 
 ``test_pdf.py`` proves ``convert_to_pdf`` against a fake ``soffice`` for every way the real one
 fails; these tests add what the clerk sees from ``ita-report build --pdf`` (the report is kept,
-the PDF's failure is one message, exit 2), and two real conversions running side by side, each
-with its own LibreOffice profile.
+the PDF's failure is one message, exit 2), two real conversions running side by side, each
+with its own LibreOffice profile, and one batch shared between two LibreOffice workers: every
+report gets its PDF, and a worker that hangs costs its own chunk only.
 """
 
 from __future__ import annotations
 
-import functools
+import json
 import os
 import shutil
 import subprocess
@@ -20,9 +21,9 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from ita_report.write import pdf
+from ita_report.write import soffice
 from ita_report.write.atomic import TEMP_PREFIX
-from ita_report.write.pdf import SOFFICE_ENV
+from ita_report.write.pdf import SOFFICE_ENV, TIMEOUT_ENV
 from tests.pdf_helpers import alive, fake_soffice
 from tests.workbook_helpers import AGENCY, write_workbook
 
@@ -62,7 +63,7 @@ def test_a_hung_libreoffice_is_stopped_and_leaves_nothing_running(
     script.write_text(f"#!/bin/sh\nsleep 300 &\necho $$ $! > '{pids}'\nwait\n", encoding="utf-8")
     script.chmod(0o755)
     monkeypatch.setenv(SOFFICE_ENV, str(script))
-    monkeypatch.setattr(pdf, "convert_to_pdf", functools.partial(pdf.convert_to_pdf, timeout=1.0))
+    monkeypatch.setenv(TIMEOUT_ENV, "1")
     workbook = make_workbook()
 
     result = cli("build", workbook, "--pdf")
@@ -113,3 +114,123 @@ def test_two_batches_converting_at_once_both_get_their_pdfs(tmp_path: Path) -> N
         ).stdout
         assert agencies[folder] in text
         assert [p for p in workbook.parent.iterdir() if p.name.startswith(TEMP_PREFIX)] == []
+
+
+#: Runs the real soffice, logging each call's profile and inputs; a call whose inputs hold the
+#: marker agency hangs instead (with a helper process, as the real launcher has).
+WRAPPER = """\
+import json, os, pathlib, subprocess, sys, time, zipfile
+args = sys.argv[1:]
+inputs = [a for a in args if a.endswith(".docx")]
+profile = next(a for a in args if a.startswith("-env:UserInstallation="))
+with open({log!r}, "a", encoding="utf-8") as out:
+    out.write(json.dumps({{"profile": profile, "inputs": inputs}}) + "\\n")
+def text(path):
+    with zipfile.ZipFile(path) as docx:
+        return docx.read("word/document.xml").decode("utf-8")
+if any({marker!r} in text(path) for path in inputs):
+    helper = subprocess.Popen(["sleep", "300"])
+    with open({pids!r}, "a", encoding="utf-8") as out:
+        out.write(f"{{os.getpid()}} {{helper.pid}}\\n")
+    time.sleep(300)
+os.execv({real!r}, [{real!r}, *args])
+"""
+HUNG_AGENCY = "องค์การบริหารส่วนตำบลค้างนาน"
+
+
+def wrap_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Put WRAPPER in front of the real soffice on a two-core machine; return its call log."""
+    real = shutil.which("soffice") or shutil.which("libreoffice")
+    assert real is not None
+    log = tmp_path / "calls.jsonl"
+    script = tmp_path / "soffice-wrapper"
+    body = WRAPPER.format(log=str(log), marker=HUNG_AGENCY, pids=str(tmp_path / "pids"), real=real)
+    script.write_text(f"#!{sys.executable}\n{body}", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv(SOFFICE_ENV, str(script))
+    monkeypatch.setattr(soffice, "available_cores", lambda: 2)
+    return log
+
+
+def agencies_workbooks(tmp_path: Path, names: list[str]) -> list[Path]:
+    return [
+        write_workbook(
+            tmp_path / "plans" / f"a{number:02}" / "plan.xlsx",
+            agency=(("ชื่อหน่วยงาน", name), *AGENCY[1:]),
+        )
+        for number, name in enumerate(names, 1)
+    ]
+
+
+def pdf_text(pdf_path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", str(pdf_path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+
+
+@pytest.mark.libreoffice
+@has_libreoffice
+def test_build_pdf_over_two_workers_writes_every_pdf(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = wrap_soffice(tmp_path, monkeypatch)
+    places = [
+        "บางกรวย",
+        "ปากเกร็ด",
+        "พะโต๊ะ",
+        "ปากทรง",
+        "ละแม",
+        "หลังสวน",
+        "ท่าแซะ",
+        "สวี",
+        "ทุ่งตะโก",
+        "บ้านฝาง",
+    ]
+    names = [f"เทศบาลตำบล{place}" for place in places]
+    workbooks = agencies_workbooks(tmp_path, names)
+
+    result = cli("build", tmp_path / "plans", "--pdf")
+
+    assert result.exit_code == 0, result.output
+    for workbook, name in zip(workbooks, names, strict=True):
+        assert name in pdf_text(workbook.with_suffix(".pdf"))  # each one opens, its own agency
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    first_pass = [call for call in calls if "-1/in/" in call["inputs"][0]]
+    assert sorted(len(call["inputs"]) for call in first_pass) == [5, 5]  # two workers ...
+    assert len({call["profile"] for call in first_pass}) == 2  # ... each with its own profile
+
+
+@pytest.mark.libreoffice
+@has_libreoffice
+def test_a_hung_libreoffice_costs_its_own_chunk_only(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrap_soffice(tmp_path, monkeypatch)
+    # Long enough for a real chunk of two reports on a busy machine, short for a test.
+    monkeypatch.setenv(TIMEOUT_ENV, "30")
+    names = [
+        "เทศบาลตำบลหนึ่ง",
+        "เทศบาลตำบลสอง",
+        "เทศบาลตำบลสาม",
+        HUNG_AGENCY,
+        "เทศบาลตำบลห้า",
+        "เทศบาลตำบลหก",
+    ]
+    workbooks = agencies_workbooks(tmp_path, names)  # chunks: a01-a03, a04-a06
+
+    result = cli("build", tmp_path / "plans", "--pdf")
+
+    assert result.exit_code == 2, result.output
+    assert "สร้าง PDF ไม่สำเร็จ 3 ไฟล์ (LibreOffice ไม่ตอบสนองภายใน 30 วินาที" in result.stderr
+    for workbook, name in zip(workbooks[:3], names[:3], strict=True):
+        assert name in pdf_text(workbook.with_suffix(".pdf"))  # the other chunk's PDFs are kept
+        assert str(workbook.with_suffix(".docx")) not in result.stderr
+    for workbook in workbooks[3:]:
+        assert str(workbook.with_suffix(".docx")) in result.stderr  # the hung chunk's, named
+        assert workbook.with_suffix(".docx").exists()
+        assert not workbook.with_suffix(".pdf").exists()
+    launched = [int(pid) for pid in (tmp_path / "pids").read_text().split()]
+    deadline = time.monotonic() + 10
+    while any(map(alive, launched)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, launched)), f"still running: {launched}"

@@ -7,16 +7,23 @@
   differ only in case are refused, on every system, naming both.
 - ``examples/yearly.ps1``, the yearly run for PowerShell, cannot run here (no PowerShell): its
   steps are checked against ``examples/yearly.sh``, which runs in ``test_cycle.py``.
+- LibreOffice is rarely on PATH on Windows: it is found in the registry (a fake ``winreg`` in
+  ``sys.modules``), under either Program Files, or as LibreOffice Portable, with the folders
+  faked by environment variables; its profile's URL is built for a Thai user name with
+  ``PureWindowsPath``.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
+import types
+import urllib.parse
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, ClassVar
 
 import pytest
@@ -24,10 +31,12 @@ from typer.testing import Result
 
 from ita_report import build
 from ita_report.build import BuildJob, build_all, default_workers, plan_jobs
-from ita_report.errors import ItaError
+from ita_report.errors import ItaError, PdfError
 from ita_report.read import batch
 from ita_report.read.batch import WINDOWS_MAX_WORKERS, load_many, pool_size
 from ita_report.render.options import RenderOptions
+from ita_report.write import pdf, soffice, soffice_locate
+from ita_report.write.soffice_locate import PORTABLE_PROGRAM, SOFFICE_ENV, find_soffice
 from tests.workbook_helpers import write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -173,7 +182,282 @@ def test_yearly_ps1_keeps_thai_and_json_in_utf8() -> None:
 
 
 def test_every_pool_goes_through_pool_size() -> None:
-    for module in (build, batch):
+    for module in (build, batch, pdf):
         source = Path(module.__file__ or "").read_text(encoding="utf-8")
         sizes: Any = re.findall(r"ProcessPoolExecutor\(max_workers=([^)]*\))", source)
         assert sizes and all(size.startswith("pool_size(") for size in sizes), module
+
+
+# --- LibreOffice on a Windows PC ----------------------------------------------------------------
+
+APP_PATHS = r"SOFTWARE\Microsoft\Windows\CurrentVersion\App Paths\soffice.exe"
+UNO_INSTALL_PATH = r"SOFTWARE\LibreOffice\UNO\InstallPath"
+THAI_USER = "สมชาย ใจดี"
+
+
+class FakeKey:
+    def __init__(self, value: Any, kind: int) -> None:
+        self.value, self.kind = value, kind
+
+    def __enter__(self) -> FakeKey:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class FakeWinreg(types.ModuleType):
+    """The part of ``winreg`` that LibreOffice's discovery reads, with Windows' own constants."""
+
+    HKEY_CURRENT_USER = 0x80000001
+    HKEY_LOCAL_MACHINE = 0x80000002
+    KEY_READ = 0x20019
+    KEY_WOW64_64KEY = 0x0100
+    KEY_WOW64_32KEY = 0x0200
+    REG_SZ = 1
+    REG_EXPAND_SZ = 2
+
+    def __init__(self) -> None:
+        super().__init__("winreg")
+        self.values: dict[tuple[int, int, str], tuple[Any, int] | OSError] = {}
+        self.opened: list[tuple[int, int, str]] = []
+
+    def set(self, hive: int, view: int, sub_key: str, value: Any, kind: int = REG_SZ) -> None:
+        self.values[hive, view, sub_key] = (value, kind)
+
+    def OpenKey(self, key: int, sub_key: str, reserved: int = 0, access: int = KEY_READ) -> FakeKey:
+        view = access & (self.KEY_WOW64_64KEY | self.KEY_WOW64_32KEY)
+        self.opened.append((key, view, sub_key))
+        found = self.values.get((key, view, sub_key))
+        if found is None:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        if isinstance(found, OSError):
+            raise found
+        return FakeKey(*found)
+
+    def QueryValueEx(self, key: FakeKey, name: str) -> tuple[Any, int]:
+        assert name == ""  # the key's default value
+        return key.value, key.kind
+
+    def ExpandEnvironmentStrings(self, text: str) -> str:
+        return re.sub(r"%([^%]+)%", lambda m: os.environ.get(m[1], m[0]), text)
+
+
+class WindowsPc:
+    """A faked Windows PC: its registry, Program Files folders and user folders under tmp_path."""
+
+    def __init__(self, root: Path, registry: FakeWinreg) -> None:
+        self.root = root
+        self.registry = registry
+        self.program_files = root / "Program Files"
+        self.program_files_x86 = root / "Program Files (x86)"
+        self.home = root / "Users" / THAI_USER
+
+    def install(self, *parts: str) -> Path:
+        """A runnable ``soffice.exe`` at ``root/parts``."""
+        program = self.root.joinpath(*parts)
+        program.parent.mkdir(parents=True, exist_ok=True)
+        program.write_text("@echo off\n", encoding="utf-8")
+        program.chmod(0o755)
+        return program
+
+
+@pytest.fixture
+def windows_pc(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> WindowsPc:
+    registry = FakeWinreg()
+    pc = WindowsPc(tmp_path, registry)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "winreg", registry)
+    monkeypatch.setattr(soffice_locate.shutil, "which", lambda name: None)  # not on PATH
+    monkeypatch.delenv(SOFFICE_ENV, raising=False)
+    monkeypatch.delenv("ONEDRIVE", raising=False)
+    monkeypatch.setenv("ProgramW6432", str(pc.program_files))
+    monkeypatch.setenv("ProgramFiles", str(pc.program_files))
+    monkeypatch.setenv("ProgramFiles(x86)", str(pc.program_files_x86))
+    monkeypatch.setenv("USERPROFILE", str(pc.home))
+    monkeypatch.chdir(tmp_path)
+    return pc
+
+
+def test_the_variable_comes_first_on_windows_too(
+    windows_pc: WindowsPc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    windows_pc.install("Program Files", "LibreOffice", "program", "soffice.exe")
+    chosen = windows_pc.install("D", "LibreOffice 24.2", "program", "soffice.exe")
+    monkeypatch.setenv(SOFFICE_ENV, str(chosen))
+    assert find_soffice() == chosen
+
+
+def test_path_comes_before_the_registry(
+    windows_pc: WindowsPc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_path = windows_pc.install("bin", "soffice.exe")
+    registered = windows_pc.install("Program Files", "LibreOffice", "program", "soffice.exe")
+    registry = windows_pc.registry
+    registry.set(registry.HKEY_LOCAL_MACHINE, registry.KEY_WOW64_64KEY, APP_PATHS, str(registered))
+    monkeypatch.setattr(
+        soffice_locate.shutil, "which", lambda name: str(on_path) if name == "soffice" else None
+    )
+    assert find_soffice() == on_path
+
+
+def test_app_paths_of_the_user_come_before_the_machines(
+    windows_pc: WindowsPc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A per-user install writes HKCU, quoted, with %LOCALAPPDATA% left for Windows to expand.
+    monkeypatch.setenv("LOCALAPPDATA", str(windows_pc.home / "AppData" / "Local"))
+    mine = windows_pc.install(
+        "Users", THAI_USER, "AppData", "Local", "Programs", "LibreOffice", "program", "soffice.exe"
+    )
+    machine = windows_pc.install("Program Files", "LibreOffice", "program", "soffice.exe")
+    registry = windows_pc.registry
+    registry.set(
+        registry.HKEY_CURRENT_USER,
+        registry.KEY_WOW64_64KEY,
+        APP_PATHS,
+        '"%LOCALAPPDATA%/Programs/LibreOffice/program/soffice.exe"',
+        registry.REG_EXPAND_SZ,
+    )
+    registry.set(registry.HKEY_LOCAL_MACHINE, registry.KEY_WOW64_64KEY, APP_PATHS, str(machine))
+    assert find_soffice() == mine
+
+
+def test_libreoffices_own_key_in_the_32_bit_view(windows_pc: WindowsPc) -> None:
+    # A 32-bit LibreOffice on 64-bit Windows registers under Wow6432Node: the 32-bit view.
+    program = windows_pc.install("Program Files (x86)", "LibreOffice", "program", "soffice.exe")
+    windows_pc.program_files_x86.rename(windows_pc.root / "elsewhere")  # found by its key only
+    program = windows_pc.root / "elsewhere" / "LibreOffice" / "program" / "soffice.exe"
+    registry = windows_pc.registry
+    registry.set(
+        registry.HKEY_LOCAL_MACHINE,
+        registry.KEY_WOW64_32KEY,
+        UNO_INSTALL_PATH,
+        str(program.parent),  # the installer writes the program folder
+    )
+    assert find_soffice() == program
+    assert (registry.HKEY_LOCAL_MACHINE, registry.KEY_WOW64_64KEY, UNO_INSTALL_PATH) in (
+        registry.opened
+    )  # both views are read, the 64-bit one first
+
+
+def test_a_registry_key_that_cannot_be_read_or_holds_no_path_is_passed_over(
+    windows_pc: WindowsPc,
+) -> None:
+    machine = windows_pc.install("Program Files", "LibreOffice", "program", "soffice.exe")
+    registry = windows_pc.registry
+    registry.values[registry.HKEY_CURRENT_USER, registry.KEY_WOW64_64KEY, APP_PATHS] = (
+        PermissionError(5, "Access is denied")
+    )
+    registry.set(registry.HKEY_CURRENT_USER, registry.KEY_WOW64_32KEY, APP_PATHS, 42, 4)  # DWORD
+    registry.set(registry.HKEY_LOCAL_MACHINE, registry.KEY_WOW64_64KEY, UNO_INSTALL_PATH, "  ")
+    registry.set(registry.HKEY_LOCAL_MACHINE, registry.KEY_WOW64_32KEY, APP_PATHS, str(machine))
+    assert find_soffice() == machine
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ("Program Files", "LibreOffice"),
+        ("Program Files (x86)", "LibreOffice"),
+        ("Program Files", "LibreOffice 4"),  # LibreOffice before 5 put its version in the name
+    ],
+)
+def test_found_under_either_program_files_without_the_registry(
+    windows_pc: WindowsPc, where: tuple[str, str]
+) -> None:
+    program = windows_pc.install(*where, "program", "soffice.exe")
+    assert find_soffice() == program
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ("Desktop", "LibreOfficePortable"),
+        ("Downloads", "LibreOfficePortable"),
+        ("Documents", "PortableApps", "LibreOfficePortable"),
+        ("PortableApps", "LibreOfficePortable"),
+        ("OneDrive", "Desktop", "LibreOfficePortable"),
+    ],
+)
+def test_a_portable_libreoffice_in_the_users_folders(
+    windows_pc: WindowsPc, monkeypatch: pytest.MonkeyPatch, where: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("ONEDRIVE", str(windows_pc.home / "OneDrive"))
+    program = windows_pc.install("Users", THAI_USER, *where, *PORTABLE_PROGRAM)
+    assert find_soffice() == program
+
+
+def test_an_installed_libreoffice_comes_before_a_portable_one(windows_pc: WindowsPc) -> None:
+    windows_pc.install("Users", THAI_USER, "Desktop", "LibreOfficePortable", *PORTABLE_PROGRAM)
+    installed = windows_pc.install("Program Files", "LibreOffice", "program", "soffice.exe")
+    assert find_soffice() == installed
+
+
+def test_the_portable_search_looks_in_a_few_named_folders_only(windows_pc: WindowsPc) -> None:
+    # Never a scan of every drive: a disconnected network drive would hang the search.
+    places = soffice_locate.portable_locations()
+    assert len(places) <= 20
+    home = windows_pc.home
+    bases = {home, home / "Desktop", home / "Documents", home / "Downloads", Path("/")}
+    for place in places:
+        folder = place.parents[len(PORTABLE_PROGRAM) - 1]
+        assert folder.name == "LibreOfficePortable"
+        base = folder.parent.parent if folder.parent.name == "PortableApps" else folder.parent
+        assert base in bases, place
+
+
+def test_nothing_found_on_windows_says_how_to_install(windows_pc: WindowsPc) -> None:
+    with pytest.raises(PdfError) as caught:
+        find_soffice()
+    assert "ไม่พบโปรแกรม LibreOffice" in caught.value.message
+    assert "https://www.libreoffice.org/" in caught.value.message
+
+
+def test_no_registry_off_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "winreg", None)  # import winreg raises ImportError
+    assert soffice_locate.registry_locations() == []
+
+
+def test_the_profile_url_of_a_thai_user_with_a_space_in_the_name() -> None:
+    profile = PureWindowsPath(rf"C:\Users\{THAI_USER}\AppData\Local\Temp\ita-pdf-x\profile1")
+    url = soffice.profile_uri(profile)
+    assert url.startswith("file:///C:/Users/%E0%B8%AA%E0%B8%A1")  # สม, UTF-8 percent-encoded
+    assert "\\" not in url and " " not in url and url.isascii()
+    assert urllib.parse.unquote(url) == (
+        f"file:///C:/Users/{THAI_USER}/AppData/Local/Temp/ita-pdf-x/profile1"
+    )
+
+
+def test_soffice_workers_on_a_64_core_windows_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.delattr("os.sched_getaffinity", raising=False)  # as on Windows
+    monkeypatch.setattr("os.cpu_count", lambda: 64)
+    assert soffice.available_cores() == 64
+    assert soffice.worker_count(8_000) == soffice.MOST_WORKERS
+    assert soffice.worker_count(20) == 6
+
+
+@pytest.mark.parametrize("given", ["program", "folder", "install folder", "quoted"])
+def test_the_variable_may_name_the_program_or_its_folder(
+    windows_pc: WindowsPc, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    # What a clerk copies from Explorer's address bar, quotation marks and all.
+    program = windows_pc.install("Program Files", "LibreOffice", "program", "soffice.exe")
+    value = {
+        "program": str(program),
+        "folder": str(program.parent),
+        "install folder": str(program.parent.parent),
+        "quoted": f'"{program}"',
+    }[given]
+    monkeypatch.setenv(SOFFICE_ENV, value)
+    assert find_soffice() == program
+
+
+def test_the_variable_naming_a_folder_without_libreoffice_is_an_error(
+    windows_pc: WindowsPc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    windows_pc.install("Program Files", "LibreOffice", "program", "soffice.exe")
+    monkeypatch.setenv(SOFFICE_ENV, str(windows_pc.home))
+    with pytest.raises(PdfError) as caught:
+        find_soffice()
+    assert f"ตัวแปร {SOFFICE_ENV} ชี้ไปที่ {windows_pc.home}" in caught.value.message

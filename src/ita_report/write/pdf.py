@@ -1,172 +1,291 @@
 """PDFs of the reports, made by LibreOffice (``build --pdf``).
 
 Agencies publish the report as a PDF on their web site. LibreOffice is the one free converter that
-lays out a Word document faithfully, so we drive its ``soffice`` program headless. Starting it
-costs seconds, so all the reports of a run go through ONE ``soffice`` call.
+lays out a Word document faithfully, so we drive its ``soffice`` program headless
+(:mod:`ita_report.write.soffice`; which one: :mod:`ita_report.write.soffice_locate`).
 
-What makes this robust:
+A batch may be one agency or every local administration of the country (8,000 reports), so the
+reports are converted in chunks (:func:`ita_report.write.soffice.split`), one ``soffice`` per
+core, each worker with its own private LibreOffice profile and each call with its own time
+limit. Each chunk goes through every step on its own, from its reports read to its PDFs put in
+place, so that a worker never waits for the others, and a chunk that fails costs its own
+reports only:
 
-* A private, throw-away LibreOffice profile per call (``-env:UserInstallation``), so that parallel
-  runs, or a LibreOffice the user has open, never share (and lock) a profile.
-* The reports are converted from copies with unique names in a scratch folder: reports from
-  different folders may share a stem (``a/plan.docx``, ``b/plan.docx``), and LibreOffice names its
-  output after the input's stem only.
-* ``soffice`` runs in its own session (process group on Windows) and on a timeout the whole group
-  is killed: its launcher starts child processes that would otherwise keep running.
-* ``soffice`` exits 0 even when it could not convert a file, so each PDF is checked: it must exist,
-  start with ``%PDF`` and end with ``%%EOF``.
-* Each PDF is moved beside its .docx (same stem) atomically through :mod:`ita_report.write.atomic`.
-* With six reports or more on a machine with two cores or more, the reports are shared between
-  two ``soffice`` processes (each with its own profile: two processes on one profile lose files).
-
-What is converted is a prepared copy (:mod:`ita_report.write.pdf_copy`), and the PDF is finished
-afterwards (:mod:`ita_report.write.pdf_pages`), so that the PDF shows what Word shows:
-
-1. Every report's copy is converted in one pass. Its row bookmarks tell on which page each table
-   row landed.
-2. The reports where a merged measure cell runs on to a new page are converted once more, from a
-   copy with ``(ต่อ)`` and the measure's title in the first row of that page; should that move a
-   page break, once more again (three passes at most).
+1. Each report's copy is prepared (:mod:`ita_report.write.pdf_copy`) and converted; the copies
+   have unique names in a scratch folder (reports from different folders may share a stem,
+   ``a/plan.docx``, ``b/plan.docx``, and LibreOffice names its output after the stem only).
+   Its row bookmarks tell on which page each table row landed.
+2. The reports where a merged measure cell runs on to a new page are converted once more, by the
+   same worker with the same profile, from a copy with ``(ต่อ)`` and the measure's title in the
+   first row of that page; should that move a page break, once more again (three passes at
+   most). A report whose later pass fails keeps the PDF of the pass before.
 3. Each PDF gets its page numbers (Thai digits when the report has them), loses the copy's extra
    page and bookmarks, and its fonts are checked: a font not embedded, or TH SarabunPSK replaced by
    another font, is a warning (:class:`PdfRun`), never a failure.
+4. ``soffice`` exits 0 even when it could not convert a file, so each PDF is checked: it must
+   exist, start with ``%PDF`` and end with ``%%EOF``. The good ones are moved beside their .docx
+   (same stem) atomically through :mod:`ita_report.write.atomic`, chunk by chunk as each is done.
 
-Which ``soffice``: the environment variable ``ITA_REPORT_SOFFICE`` if set (a path, or a command
-name looked up on PATH), else ``soffice`` or ``libreoffice`` on PATH, else the usual install
-locations on macOS, Windows and Linux tarball installs.
+When some reports get no PDF (a chunk stopped at its time limit, LibreOffice crashing on one
+file), every other PDF is still put in place and one PdfError names the files without one.
+Preparing and finishing a PDF (pure Python, a tenth of a conversion) runs in worker processes
+from :data:`PARALLEL_FROM` reports on.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 import tempfile
+import threading
+from collections import defaultdict
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from types import TracebackType
+from typing import NamedTuple, TypeVar
 
-from ita_report.errors import PdfError
-from ita_report.write import pdf_copy
-from ita_report.write.soffice import INSTALL_HINT, PARALLEL_FROM, SOFFICE_ENV, convert, quote
-
-__all__ = ["INSTALL_HINT", "SOFFICE_ENV", "convert_to_pdf", "find_soffice"]
+from ita_report.errors import OutputError, PdfError
+from ita_report.read.batch import pool_size
+from ita_report.write import pdf_copy, soffice
 from ita_report.write.atomic import replace_atomic
+from ita_report.write.soffice import TIMEOUT_ENV, quote
+from ita_report.write.soffice_locate import INSTALL_HINT, SOFFICE_ENV, find_soffice
+
+__all__ = ["INSTALL_HINT", "SOFFICE_ENV", "TIMEOUT_ENV", "convert_to_pdf", "find_soffice"]
 
 #: Conversions of one report at most: the first, with (ต่อ), and once more if a page moved.
 MAX_PASSES = 3
+#: From this many reports on, copies are prepared and PDFs finished in worker processes.
+PARALLEL_FROM = 6
 
-
-def find_soffice() -> Path:
-    """The LibreOffice program to run; PdfError with install instructions if there is none.
-
-    A set but wrong ``ITA_REPORT_SOFFICE`` is an error, not a reason to fall back silently: the
-    user set it to choose a particular LibreOffice.
-    """
-    chosen = os.environ.get(SOFFICE_ENV, "").strip()
-    if chosen:
-        found = shutil.which(chosen)
-        if found is None:
-            raise PdfError(
-                f"ตัวแปร {SOFFICE_ENV} ชี้ไปที่ {chosen} ซึ่งไม่พบหรือไม่ใช่โปรแกรมที่เรียกใช้ได้"
-                f" — แก้ค่าตัวแปรให้ชี้ไปที่โปรแกรม soffice ของ LibreOffice หรือลบตัวแปรนี้"
-            )
-        return Path(found)
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found is not None:
-            return Path(found)
-    for candidate in _install_locations():
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    raise PdfError(f"ไม่พบโปรแกรม LibreOffice ซึ่งจำเป็นสำหรับการสร้าง PDF (--pdf) — {INSTALL_HINT}")
-
-
-def _install_locations() -> list[Path]:
-    """Where installers put ``soffice`` when it is not on PATH (the usual case off Linux)."""
-    if sys.platform == "win32":
-        roots = {
-            os.environ.get(var) for var in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
-        } | {r"C:\Program Files", r"C:\Program Files (x86)"}
-        return [
-            Path(root, "LibreOffice", "program", "soffice.exe")
-            for root in sorted(filter(None, roots))
-        ]
-    if sys.platform == "darwin":
-        return [
-            Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
-            Path.home() / "Applications/LibreOffice.app/Contents/MacOS/soffice",
-        ]
-    # The tarballs from libreoffice.org install under /opt/libreoffice<version>.
-    return [
-        Path("/usr/lib/libreoffice/program/soffice"),
-        *sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True),
-    ]
+_CHECK_ADVICE = " — เปิดไฟล์ .docx ใน Word หรือ LibreOffice เพื่อตรวจว่าไฟล์ไม่เสีย แล้วลองอีกครั้ง"
 
 
 def convert_to_pdf(
     docx_paths: Sequence[Path],
     *,
-    timeout: float = 180,
+    timeout: float | None = None,
     warnings: list[tuple[Path, str]] | None = None,
 ) -> list[Path]:
-    """Write ``<stem>.pdf`` beside each .docx, all reports of each ``soffice`` pass together.
+    """Write ``<stem>.pdf`` beside each .docx; return the PDFs written, in the order given.
 
-    Returns the PDFs in the order of ``docx_paths``; what the user should know about them (a
-    font substituted or not embedded) is appended to ``warnings`` as (PDF, message in Thai). A timeout (per pass) kills
-    LibreOffice and moves no PDF. When only some files fail to convert, the good PDFs are still
-    put in place (in a batch of many agencies the others should not lose theirs) and PdfError
-    names the failed file(s).
+    ``timeout`` fixes the seconds each soffice call (a chunk of reports) may take, as
+    ``ITA_REPORT_PDF_TIMEOUT`` does; by default the limit grows with the chunk
+    (:func:`ita_report.write.soffice.time_limit`). What the user should know about a PDF (a font
+    substituted or not embedded) is appended to ``warnings`` as (PDF, message in Thai). When
+    some reports get no PDF, the others are still put in place, and PdfError then names the
+    files without one.
     """
     if not docx_paths:
         return []
-    soffice = find_soffice()
-    warnings = [] if warnings is None else warnings
-    with tempfile.TemporaryDirectory(prefix="ita-pdf-", ignore_cleanup_errors=True) as scratch:
+    program = find_soffice()
+    fixed = timeout if timeout is not None else soffice.fixed_limit()
+    workers = soffice.worker_count(len(docx_paths))
+    chunks = soffice.split(len(docx_paths), workers)
+    with (
+        tempfile.TemporaryDirectory(prefix="ita-pdf-", ignore_cleanup_errors=True) as scratch,
+        _Helpers(len(docx_paths)) as helpers,
+    ):
         work = Path(scratch)
-        copies = _prepare(docx_paths)
-        inputs = _write_inputs([converted for _, converted, _ in copies], work / "in")
-        log = convert(soffice, inputs, work, 1, timeout, docx_paths)
-        produced = [work / "out1" / f"{path.stem}.pdf" for path in inputs]
-        failures: list[tuple[Path, str]] = []
+        batch = _Batch(program, work, docx_paths, soffice.Profiles(work, workers), fixed, helpers)
+        outcomes = _run_chunks(batch, chunks, workers)
+    placed = sorted(index for outcome in outcomes for index in outcome.placed)
+    if warnings is not None:
+        said = sorted(said for outcome in outcomes for said in outcome.warnings)
+        warnings.extend((docx_paths[index].with_suffix(".pdf"), text) for index, text in said)
+    failures = sorted(failure for outcome in outcomes for failure in outcome.failures)
+    if failures:
+        raise _conversion_failed(failures)
+    return [docx_paths[index].with_suffix(".pdf") for index in placed]
+
+
+class _Failure(NamedTuple):
+    """A report without a PDF: why (Thai), what to do (after `` — ``), LibreOffice's words."""
+
+    position: int
+    path: Path
+    problem: str
+    advice: str
+    log: str = ""
+
+
+@dataclass
+class _Outcome:
+    """What became of one chunk's reports."""
+
+    placed: list[int] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    failures: list[_Failure] = field(default_factory=list)
+
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+
+
+class _Helpers:
+    """The worker processes that prepare copies and finish PDFs, shared by every chunk.
+
+    They are all started here, in the calling thread, before any chunk's thread exists: with
+    ``fork`` (Linux), forking while other threads hold locks can deadlock the children.
+    """
+
+    def __init__(self, reports: int) -> None:
+        cores = soffice.available_cores()
+        self._pool: Executor | None = None
+        if reports >= PARALLEL_FROM and cores >= 2:
+            self._pool = ProcessPoolExecutor(max_workers=pool_size(cores, reports))
+            self._pool.submit(int).result()  # starts the processes now (see above)
+
+    def map(self, function: Callable[[_In], _Out], jobs: Sequence[_In]) -> list[_Out]:
+        """``function`` over ``jobs`` in order, in the worker processes when there are some."""
+        if self._pool is None or len(jobs) < 2:
+            return [function(job) for job in jobs]
+        return list(self._pool.map(function, jobs))
+
+    def __enter__(self) -> _Helpers:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class _Batch:
+    """What every chunk of one call of :func:`convert_to_pdf` shares."""
+
+    program: Path
+    work: Path
+    docx_paths: Sequence[Path]
+    profiles: soffice.Profiles
+    fixed: float | None
+    helpers: _Helpers
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def convert(
+        self, profile: Path, label: str, contents: dict[int, bytes]
+    ) -> tuple[dict[int, Path], list[_Failure]]:
+        """One soffice call on these reports' copies: the good PDFs, and what failed for the rest."""
+        folder = self.work / label
+        inputs = _write_inputs(list(contents.values()), folder / "in")
+        run = soffice.convert(
+            self.program,
+            inputs,
+            folder / "out",
+            profile,
+            soffice.time_limit(len(inputs), self.fixed),
+            self.stop,
+        )
         good: dict[int, Path] = {}
-        for index, (docx, pdf) in enumerate(zip(docx_paths, produced, strict=True)):
+        failures: list[_Failure] = []
+        for index, source in zip(contents, inputs, strict=True):
+            pdf = folder / "out" / f"{source.stem}.pdf"
             problem = _check_pdf(pdf)
             if problem is None:
                 good[index] = pdf
-            else:
-                failures.append((docx, problem))
-        warnings.extend(_settle_all(soffice, work, copies, good, timeout, docx_paths))
-        results: list[Path] = []
-        for index, docx in enumerate(docx_paths):
-            if index not in good:
                 continue
-            target = docx.with_suffix(".pdf")
-            replace_atomic(good[index], target)
-            results.append(target)
-    if failures:
-        raise _conversion_failed(failures, log)
-    return results
+            path = self.docx_paths[index]
+            if run.code is None:
+                failures.append(
+                    _Failure(
+                        index,
+                        path,
+                        f"LibreOffice ไม่ตอบสนองภายใน {run.limit:g} วินาที จึงถูกหยุด และไม่ได้สร้าง PDF",
+                        soffice.hang_advice(),
+                        run.log,
+                    )
+                )
+            elif run.code != 0:
+                failures.append(
+                    _Failure(
+                        index,
+                        path,
+                        f"LibreOffice ทำงานผิดพลาด (รหัส {run.code}) และไม่ได้สร้าง PDF",
+                        " — ลองอีกครั้ง หรือเปิดไฟล์ .docx ใน LibreOffice เพื่อตรวจ",
+                        run.log,
+                    )
+                )
+            else:
+                failures.append(_Failure(index, path, problem, _CHECK_ADVICE, run.log))
+        return good, failures
+
+
+def _run_chunks(batch: _Batch, chunks: list[range], workers: int) -> list[_Outcome]:
+    """Every chunk converted, ``workers`` at a time; the first error stops them all.
+
+    An error here is one that would fail every chunk alike (soffice cannot be started) or a
+    Ctrl+C: the workers' soffice calls are then killed, and nothing more is started.
+    """
+    if workers <= 1:
+        return [_convert_chunk(batch, number, chunk) for number, chunk in enumerate(chunks, 1)]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ita-soffice") as threads:
+        futures = [
+            threads.submit(_convert_chunk, batch, number, chunk)
+            for number, chunk in enumerate(chunks, 1)
+        ]
+        try:
+            pending = set(futures)
+            while pending:
+                # A timeout, so that Ctrl+C reaches this thread on Windows too.
+                done, pending = wait_for(pending, timeout=0.5, return_when=FIRST_EXCEPTION)
+                for future in done:
+                    future.result()  # raises the chunk's error, if any
+        except BaseException:
+            batch.stop.set()
+            for future in futures:
+                future.cancel()
+            raise
+        return [future.result() for future in futures]
+
+
+def _convert_chunk(batch: _Batch, number: int, chunk: range) -> _Outcome:
+    """One chunk of reports, from their .docx read to their PDFs put in place."""
+    outcome = _Outcome()
+    contents: dict[int, bytes] = {}
+    for index in chunk:
+        path = batch.docx_paths[index]
+        try:
+            contents[index] = path.read_bytes()
+        except OSError as error:
+            outcome.failures.append(
+                _Failure(
+                    index,
+                    path,
+                    f"อ่านไฟล์ Word เพื่อสร้าง PDF ไม่ได้ ({error.strerror})",
+                    " — ตรวจว่าไฟล์ยังอยู่แล้วลองอีกครั้ง",
+                )
+            )
+    if not contents:
+        return outcome
+    prepared = batch.helpers.map(_prepare_one, list(contents.values()))
+    copies = dict(zip(contents, prepared, strict=True))
+    del contents
+    with batch.profiles.lend() as profile:
+        good, failures = batch.convert(
+            profile, f"chunk{number}-1", {index: copy[1] for index, copy in copies.items()}
+        )
+        outcome.failures.extend(failures)
+        outcome.warnings.extend(_settle_all(batch, profile, number, copies, good))
+    for index in sorted(good):
+        path = batch.docx_paths[index]
+        try:
+            replace_atomic(good[index], path.with_suffix(".pdf"))
+        except OutputError as error:
+            outcome.failures.append(_Failure(index, path.with_suffix(".pdf"), error.message, ""))
+        else:
+            outcome.placed.append(index)
+    return outcome
 
 
 #: One report's copy: what the PDF step knows of it (None for a file that is no .docx we
 #: read, converted as it is), the bytes converted first, and the report's own bytes.
 _Prepared = tuple[pdf_copy.CopyFacts | None, bytes, bytes]
-
-
-def _prepare(docx_paths: Sequence[Path]) -> list[_Prepared]:
-    """Each report's prepared copy, made in worker processes from PARALLEL_FROM reports on."""
-    contents: list[bytes] = []
-    for docx in docx_paths:
-        try:
-            contents.append(docx.read_bytes())
-        except OSError as error:
-            raise PdfError(
-                f"อ่านไฟล์ Word เพื่อสร้าง PDF ไม่ได้ ({error.strerror}) — ตรวจว่าไฟล์ยังอยู่แล้วลองอีกครั้ง",
-                docx,
-            ) from error
-    return _map(_prepare_one, contents)
 
 
 def _prepare_one(data: bytes) -> _Prepared:
@@ -177,31 +296,30 @@ def _prepare_one(data: bytes) -> _Prepared:
 
 
 def _settle_all(
-    soffice: Path,
-    work: Path,
-    copies: list[_Prepared],
+    batch: _Batch,
+    profile: Path,
+    number: int,
+    copies: dict[int, _Prepared],
     good: dict[int, Path],
-    timeout: float,
-    docx_paths: Sequence[Path],
-) -> list[tuple[Path, str]]:
-    """Finish every PDF; first convert again, together, the reports where a carried-over title
-    does not fit in its row (its text is then written in the cell, and the row grows).
+) -> list[tuple[int, str]]:
+    """Finish a chunk's PDFs; first convert again, together, the reports where a carried-over
+    title does not fit in its row (its text is then written in the cell, and the row grows).
 
-    Reading and finishing a PDF (pypdf) costs a tenth of its conversion, so from
-    :data:`PARALLEL_FROM` reports on it runs in worker processes, one per core.
+    ``good`` is updated to the PDF of each report's last good pass.
     """
     warnings: dict[int, list[str]] = {}
     written: dict[int, frozenset[int]] = dict.fromkeys(good, frozenset())
     pending = sorted(index for index in good if copies[index][0] is not None)
-    for number in range(1, MAX_PASSES + 1):
+    final: set[int] = set()  # a later pass failed: finished as the pass before left it
+    for attempt in range(1, MAX_PASSES + 1):
         jobs: list[_Job] = []
         for index in pending:
             facts = copies[index][0]
             assert facts is not None
-            last = number == MAX_PASSES
+            last = attempt == MAX_PASSES or index in final
             jobs.append((good[index], written[index], last, facts))
         again: dict[int, frozenset[int]] = {}
-        for index, (wanted, said) in zip(pending, _map(_settle, jobs), strict=True):
+        for index, (wanted, said) in zip(pending, batch.helpers.map(_settle, jobs), strict=True):
             if wanted is None:
                 warnings[index] = said
             else:
@@ -209,34 +327,18 @@ def _settle_all(
         if not again:
             break
         order = sorted(again)
-        inputs = _write_inputs(
-            [_converted(copies[index][2], again[index]) for index in order],
-            work / f"in{number + 1}",
+        redone = batch.helpers.map(
+            _converted, [(copies[index][2], again[index]) for index in order]
         )
-        convert(soffice, inputs, work, number + 1, timeout, [docx_paths[i] for i in order])
-        for index, path in zip(order, inputs, strict=True):
-            pdf = work / f"out{number + 1}" / f"{path.stem}.pdf"
-            if _check_pdf(pdf) is None:  # else the PDF of the pass before stays
-                good[index] = pdf
-                written[index] = again[index]
+        converted, failed = batch.convert(
+            profile, f"chunk{number}-{attempt + 1}", dict(zip(order, redone, strict=True))
+        )
+        for index, pdf in converted.items():
+            good[index] = pdf
+            written[index] = again[index]
+        final = {failure.position for failure in failed}
         pending = order
-    return [
-        (docx_paths[index].with_suffix(".pdf"), warning)
-        for index in sorted(warnings)
-        for warning in warnings[index]
-    ]
-
-
-_In = TypeVar("_In")
-_Out = TypeVar("_Out")
-
-
-def _map(function: Callable[[_In], _Out], jobs: Sequence[_In]) -> list[_Out]:
-    """``function`` over ``jobs`` in order, in worker processes when there are enough jobs."""
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [function(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4)) as pool:
-        return list(pool.map(function, jobs))
+    return [(index, warning) for index in sorted(warnings) for warning in warnings[index]]
 
 
 _Job = tuple[Path, frozenset[int], bool, pdf_copy.CopyFacts]
@@ -260,7 +362,9 @@ def _settle(job: _Job) -> tuple[frozenset[int] | None, list[str]]:
     return None, pdf_pages.font_warnings(used, facts.thai_fonts)
 
 
-def _converted(data: bytes, starts: frozenset[int]) -> bytes:
+def _converted(job: tuple[bytes, frozenset[int]]) -> bytes:
+    """The copy to convert again, with the titles of ``starts`` written in their rows."""
+    data, starts = job
     copy = pdf_copy.prepare(data)
     assert copy is not None
     return copy.converted(starts)
@@ -268,7 +372,7 @@ def _converted(data: bytes, starts: frozenset[int]) -> bytes:
 
 def _write_inputs(contents: Sequence[bytes], folder: Path) -> list[Path]:
     """Copies named ``report-<n>.docx``: unique, and plain ASCII for LibreOffice's command line."""
-    folder.mkdir()
+    folder.mkdir(parents=True)
     copies = []
     for number, data in enumerate(contents, 1):
         copy = folder / f"report-{number}.docx"
@@ -296,12 +400,15 @@ def _check_pdf(pdf: Path) -> str | None:
     return None
 
 
-def _conversion_failed(failures: list[tuple[Path, str]], log: str) -> PdfError:
-    advice = " — เปิดไฟล์ .docx ใน Word หรือ LibreOffice เพื่อตรวจว่าไฟล์ไม่เสีย แล้วลองอีกครั้ง"
+def _conversion_failed(failures: list[_Failure]) -> PdfError:
+    """One error for every report without a PDF: the files named, grouped by what went wrong."""
+    logs = "\n".join(dict.fromkeys(failure.log for failure in failures if failure.log))
+    advice = "".join(dict.fromkeys(failure.advice for failure in failures))
     if len(failures) == 1:
-        docx, problem = failures[0]
-        return PdfError(f"{problem}{advice}{quote(log)}", docx)
-    listed = "; ".join(f"{docx}: {problem}" for docx, problem in failures)
-    return PdfError(
-        f"สร้าง PDF ไม่สำเร็จ {len(failures)} ไฟล์ ({listed}){advice}{quote(log)}", failures[0][0]
-    )
+        failure = failures[0]
+        return PdfError(f"{failure.problem}{advice}{quote(logs)}", failure.path)
+    by_problem: dict[str, list[str]] = defaultdict(list)
+    for failure in failures:
+        by_problem[failure.problem].append(str(failure.path))
+    listed = "; ".join(f"{problem}: {', '.join(paths)}" for problem, paths in by_problem.items())
+    return PdfError(f"สร้าง PDF ไม่สำเร็จ {len(failures)} ไฟล์ ({listed}){advice}{quote(logs)}")

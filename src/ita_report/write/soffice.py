@@ -1,79 +1,237 @@
-"""Running LibreOffice's ``soffice``: one pass of conversions, in one or two processes, never left running.
+"""Running LibreOffice's ``soffice``: how many at once, on how many reports, never left running.
 
-* A private, throw-away LibreOffice profile per process (``-env:UserInstallation``), so that
-  parallel runs, or a LibreOffice the user has open, never share (and lock) a profile; it is set
-  to export Word bookmarks as named destinations (the PDF's pages are read through them).
-* From :data:`PARALLEL_FROM` reports on, on a machine with two cores or more, the reports of a pass
-  are shared between two processes: starting one costs about 1.5 s, converting a report 0.3 s.
-* ``soffice`` runs in its own session (process group on Windows) and on a timeout the whole group
-  is killed: its launcher starts child processes that would otherwise keep running.
+* **Workers.** One ``soffice`` per core (:func:`worker_count`), each converting a chunk of
+  reports at a time. Starting one costs about 1.5 s, converting a report about 0.4 s, so a
+  worker is only worth starting for :data:`LEAST_PER_WORKER` reports or more; and each takes
+  some 200 MB, hence :data:`MOST_WORKERS`.
+* **Profiles.** Each worker has its own private, throw-away LibreOffice profile
+  (``-env:UserInstallation``), kept for every chunk and pass it runs (a profile's first start
+  costs an extra half second or more) and never lent to two processes at once: a second
+  ``soffice`` on a profile in use hands its files to the first and exits 0, and half the PDFs are
+  silently missing. Neither a LibreOffice the user has open nor a parallel run shares it either.
+  The profile is set to export Word bookmarks as named destinations (the PDF's pages are read
+  through them).
+* **Chunks.** At most :data:`MOST_PER_CHUNK` reports go to one ``soffice`` call
+  (:func:`split`), each call with its own time limit scaled by its size (:func:`time_limit`): a
+  hang costs one chunk's PDFs, never the whole batch's, and a batch of any size gets a limit
+  that fits it. ``ITA_REPORT_PDF_TIMEOUT`` fixes the limit of every call instead.
+* **Never left running.** ``soffice`` runs in its own session (process group on Windows); at
+  its time limit, on Ctrl+C, or when the run is stopped, the whole group is killed: its launcher
+  starts child processes that would otherwise keep running.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
 from typing import IO
 
 from ita_report.errors import PdfError
+from ita_report.write.soffice_locate import INSTALL_HINT
 
-#: Names the program to run instead of searching for LibreOffice.
-SOFFICE_ENV = "ITA_REPORT_SOFFICE"
-
-INSTALL_HINT = (
-    "ติดตั้ง LibreOffice ก่อน: Debian/Ubuntu ใช้คำสั่ง"
-    " sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg ;"
-    " Windows และ macOS ดาวน์โหลดได้จาก https://www.libreoffice.org/"
-    f" — หรือกำหนดตัวแปร {SOFFICE_ENV} ให้ชี้ไปที่โปรแกรม soffice"
-)
-
+#: Environment variable that fixes the time limit of every soffice call, in seconds.
+TIMEOUT_ENV = "ITA_REPORT_PDF_TIMEOUT"
+#: A call's time limit: this much to start LibreOffice (a first start on a slow PC with an
+#: antivirus scanning every file takes tens of seconds) ...
+BASE_SECONDS = 60.0
+#: ... and this much for each report: fifteen times what one takes here, for slow PCs and long
+#: reports. A chunk of 50 may take 6 minutes before it is stopped.
+SECONDS_PER_REPORT = 6.0
+#: Reports in one soffice call at most.
+MOST_PER_CHUNK = 50
+#: A second worker is started only for this many reports or more each (six for two, as before).
+LEAST_PER_WORKER = 3
+#: soffice processes at once at most, whatever the cores: each takes some 200 MB.
+MOST_WORKERS = 16
+#: How often a waiting worker looks whether the run was stopped.
+_POLL_SECONDS = 0.25
 _LOG_TAIL = 400  # characters of LibreOffice's own output quoted in a message
-#: From this many reports on, two soffice processes share a pass (when there are two cores).
-PARALLEL_FROM = 6
+
+
+class Stopped(Exception):
+    """The run was stopped (another worker failed, or Ctrl+C) and this call's soffice killed."""
+
+
+def available_cores() -> int:
+    """The cores this process may use (its affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # Windows and macOS
+        return os.cpu_count() or 1
+
+
+def worker_count(reports: int) -> int:
+    """How many soffice processes convert ``reports`` reports at once: one per core, at most."""
+    return max(1, min(available_cores(), MOST_WORKERS, reports // LEAST_PER_WORKER))
+
+
+def split(count: int, workers: int) -> list[range]:
+    """``range(count)`` in contiguous chunks of nearly equal size, at most MOST_PER_CHUNK each.
+
+    There are at least ``workers`` chunks, and a multiple of ``workers``, so that no worker
+    waits idle through the last round while another converts a full chunk.
+    """
+    if count <= 0:
+        return []
+    chunks = max(workers, math.ceil(count / MOST_PER_CHUNK))
+    chunks = min(count, math.ceil(chunks / workers) * workers)
+    size, extra = divmod(count, chunks)
+    ranges = []
+    start = 0
+    for number in range(chunks):
+        end = start + size + (1 if number < extra else 0)
+        ranges.append(range(start, end))
+        start = end
+    return ranges
+
+
+def fixed_limit() -> float | None:
+    """The time limit ``ITA_REPORT_PDF_TIMEOUT`` sets for every call, or None when unset.
+
+    A value that is no positive number is an error naming the variable: a typo must neither lift
+    the limit silently nor stop every conversion at once.
+    """
+    text = os.environ.get(TIMEOUT_ENV, "").strip()
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise PdfError(
+            f"ตัวแปร {TIMEOUT_ENV} ต้องเป็นจำนวนวินาทีที่มากกว่า 0 เช่น 600 (พบ '{text}')"
+            f" — แก้ค่าตัวแปร หรือลบตัวแปรนี้เพื่อให้โปรแกรมกำหนดเวลาตามจำนวนรายงาน"
+        )
+    return seconds
+
+
+def time_limit(reports: int, fixed: float | None = None) -> float:
+    """Seconds one soffice call on ``reports`` reports may take before it is killed."""
+    if fixed is not None:
+        return fixed
+    return BASE_SECONDS + SECONDS_PER_REPORT * reports
+
+
+def hang_advice() -> str:
+    """What to do after a chunk was stopped at its time limit (Thai, after the problem)."""
+    return (
+        f" — ลองอีกครั้ง; ถ้าเครื่องช้าหรือรายงานยาวมาก ให้ตั้งตัวแปร {TIMEOUT_ENV}"
+        f" เป็นจำนวนวินาทีที่ให้ LibreOffice แปลงรายงานแต่ละชุด (ชุดละไม่เกิน {MOST_PER_CHUNK} ไฟล์)"
+    )
+
+
+class Profiles:
+    """One private profile per worker, lent to one soffice call at a time.
+
+    A worker takes a profile for a chunk and gives it back after, so the next chunk (or pass)
+    it runs finds a profile LibreOffice has already set up.
+    """
+
+    def __init__(self, work: Path, count: int) -> None:
+        self._free: queue.SimpleQueue[Path] = queue.SimpleQueue()
+        for number in range(1, count + 1):
+            profile = work / f"profile{number}"
+            _configure(profile)
+            self._free.put(profile)
+
+    @contextlib.contextmanager
+    def lend(self) -> Iterator[Path]:
+        profile = self._free.get()
+        try:
+            yield profile
+        finally:
+            self._free.put(profile)
+
+
+def profile_uri(profile: PurePath) -> str:
+    """The profile as the file URL ``-env:UserInstallation`` takes.
+
+    LibreOffice wants a URL: forward slashes, ``file:///C:/…`` on Windows, and anything beyond
+    ASCII percent-encoded as UTF-8 (a Thai user name, a space in ``C:\\Users\\สมชาย ใจดี``).
+    ``as_uri`` does exactly that on both systems; a plain ``"file:///" + str(path)`` would not.
+    """
+    return profile.as_uri()
+
+
+@dataclass(frozen=True)
+class Run:
+    """One soffice call: its exit status (None when it was killed at its limit) and output."""
+
+    code: int | None
+    limit: float
+    log: str
 
 
 def convert(
     soffice: Path,
     inputs: Sequence[Path],
-    work: Path,
-    number: int,
-    timeout: float,
-    docx_paths: Sequence[Path],
-) -> str:
-    """One pass: ``inputs`` to PDFs in ``work/out<number>``, in one or two soffice processes."""
-    out_dir = work / f"out{number}"
-    out_dir.mkdir()
-    shares = 2 if len(inputs) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2 else 1
-    commands = []
-    for share in range(shares):
-        profile = work / ("profile" if share == 0 else f"profile{share}")
-        _configure(profile)
-        commands.append(
-            (
-                [
-                    str(soffice),
-                    "--headless",
-                    "--norestore",
-                    "--nolockcheck",
-                    "--nologo",
-                    "--nodefault",
-                    f"-env:UserInstallation={profile.as_uri()}",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(out_dir),
-                    *map(str, inputs[share::shares]),
-                ],
-                work / f"soffice-{number}-{share}.log",
-            )
-        )
-    return run(commands, timeout, docx_paths)
+    out_dir: Path,
+    profile: Path,
+    limit: float,
+    stop: threading.Event | None = None,
+) -> Run:
+    """One soffice call: ``inputs`` to PDFs in ``out_dir``, killed at ``limit`` seconds.
+
+    Raises PdfError when soffice cannot be started at all, and Stopped when ``stop`` is set
+    while it runs; a hang or a crash is the Run's to tell, for its files only.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    command = [
+        str(soffice),
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--nologo",
+        "--nodefault",
+        f"-env:UserInstallation={profile_uri(profile)}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        *map(str, inputs),
+    ]
+    log_path = out_dir.parent / f"{out_dir.name}.log"
+    with log_path.open("wb") as log:
+        try:
+            process = _start(command, log)
+        except OSError as error:
+            raise PdfError(
+                f"เรียกโปรแกรม LibreOffice ({soffice}) ไม่ได้ ({error.strerror}) — {INSTALL_HINT}"
+            ) from error
+        code = _wait(process, limit, stop)
+    output = log_path.read_text(encoding="utf-8", errors="replace").strip()
+    return Run(code, limit, output)
+
+
+def _wait(
+    process: subprocess.Popen[bytes], limit: float, stop: threading.Event | None
+) -> int | None:
+    """The exit status, or None once ``limit`` has passed; the process group is killed after."""
+    deadline = time.monotonic() + limit
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            try:
+                return process.wait(timeout=min(left, _POLL_SECONDS) if stop else left)
+            except subprocess.TimeoutExpired:
+                if stop is not None and stop.is_set():
+                    raise Stopped from None
+    finally:  # a hang, Ctrl+C, a stop; and the helpers a launcher that exited left behind
+        _kill_group(process)
+        process.wait()
 
 
 #: The private profile's settings: PDF export with Word bookmarks as named destinations, so that
@@ -92,52 +250,6 @@ def _configure(profile: Path) -> None:
     if not settings.exists():
         settings.parent.mkdir(parents=True, exist_ok=True)
         settings.write_text(_PROFILE_SETTINGS, encoding="utf-8")
-
-
-def run(commands: list[tuple[list[str], Path]], timeout: float, docx_paths: Sequence[Path]) -> str:
-    """Run the soffice processes to the end or kill their process groups; return their output."""
-    processes: list[subprocess.Popen[bytes]] = []
-    logs = [log_path.open("wb") for _, log_path in commands]
-    try:
-        for (command, _), log in zip(commands, logs, strict=True):
-            try:
-                processes.append(_start(command, log))
-            except OSError as error:
-                raise PdfError(
-                    f"เรียกโปรแกรม LibreOffice ({command[0]}) ไม่ได้ ({error.strerror}) — {INSTALL_HINT}"
-                ) from error
-        deadline = time.monotonic() + timeout
-        codes = [
-            process.wait(timeout=max(0.0, deadline - time.monotonic())) for process in processes
-        ]
-    except BaseException as error:  # the timeout, and Ctrl+C: never leave soffice running
-        for process in processes:
-            _kill_group(process)
-            process.wait()
-        if isinstance(error, subprocess.TimeoutExpired):
-            path = docx_paths[0] if len(docx_paths) == 1 else None
-            raise PdfError(
-                f"LibreOffice ไม่ตอบสนองภายใน {timeout:g} วินาที จึงถูกหยุด และไม่ได้สร้าง PDF"
-                " — ลองอีกครั้ง หรือแยกสร้างทีละไฟล์ถ้ามีรายงานจำนวนมาก",
-                path,
-            ) from error
-        raise
-    finally:
-        for log in logs:
-            log.close()
-    # The launcher can exit before helpers it started; sweep them so none outlives the run.
-    for process in processes:
-        _kill_group(process)
-    output = "\n".join(
-        log_path.read_text(encoding="utf-8", errors="replace").strip() for _, log_path in commands
-    ).strip()
-    for returncode in codes:
-        if returncode != 0:
-            raise PdfError(
-                f"LibreOffice ทำงานผิดพลาด (รหัส {returncode}) และไม่ได้สร้าง PDF"
-                f" — ลองอีกครั้ง หรือเปิดไฟล์ .docx ใน LibreOffice เพื่อตรวจ{quote(output)}"
-            )
-    return output
 
 
 def _start(command: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
@@ -161,13 +273,14 @@ def _start(command: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kill soffice and every process it started (they share its new session/process group)."""
     if sys.platform == "win32":
-        subprocess.run(
-            ["taskkill", "/F", "/T", "/PID", str(process.pid)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
-        process.kill()
+        if process.poll() is None:
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+            process.kill()
         return
     with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is already gone
         os.killpg(process.pid, signal.SIGKILL)
