@@ -223,8 +223,8 @@ class _Looks:
     """The looks of the summary's data cells, each made in the workbook once, when first used.
 
     Setting a font or an alignment on an openpyxl cell finds it among the workbook's styles by
-    hashing it, attribute by attribute: for the 50,000 cells of a summary of 1,000 agencies that
-    took longer than reading their workbooks. A look is set once, through openpyxl's own
+    hashing it, attribute by attribute: a second or more for the 50,000 cells of a summary of
+    1,000 agencies, for five looks. A look is set once, through openpyxl's own
     attributes, on a cell that is never placed in a sheet; its style array (the indices of its
     font, alignment and number format among the workbook's styles) is then given to every cell
     that looks like it. Made when first used, a look that no cell has adds nothing to the
