@@ -8,7 +8,10 @@ does not load the Word stack.
 
 from __future__ import annotations
 
+import atexit
+import os
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -137,7 +140,6 @@ def check(
 
     ออก 0 เมื่อเสร็จทุกรายการ, 1 เมื่อยังมีรายการค้าง, 2 เมื่อมีไฟล์ที่ไม่ถูกต้อง
     """
-    from ita_report.cli.json_output import check_json, write_json
     from ita_report.read import load
     from ita_report.standing import require_unit, standing
 
@@ -158,7 +160,9 @@ def check(
         state = None if loaded.plan is None else standing(loaded.plan, as_of=day, unit=unit)
         invalid += state is None
         pending += state is not None and bool(state.pending)
-        if as_json:
+        if as_json:  # json_output loads the build's modules too: only for --json
+            from ita_report.cli.json_output import check_json
+
             documents.append(check_json(loaded, state))
             continue
         print_problems(err, loaded.path, loaded.problems)
@@ -167,6 +171,8 @@ def check(
         elif unit_problem is None:  # an unknown unit has no progress: "all done" would be false
             print_standing(out, loaded, state, unit)
     if as_json:
+        from ita_report.cli.json_output import write_json
+
         write_json({"workbooks": documents})
     if unit_problem is not None:
         raise unit_problem
@@ -248,7 +254,6 @@ def build(
     """
     from ita_report.build import default_workers, plan_jobs, run_build
     from ita_report.cli.console import BuildReporter
-    from ita_report.cli.json_output import build_json, write_json
 
     inputs = workbook_inputs(workbooks, make_console(stderr=True)).found
     if output is not None and out_dir is not None:
@@ -268,6 +273,8 @@ def build(
             on_done=advance,
         )
     if as_json:
+        from ita_report.cli.json_output import build_json, write_json
+
         write_json(build_json(run))
     else:
         report.finish(run.outcomes)
@@ -307,6 +314,37 @@ def template_export(
 
 
 def main() -> None:
-    """Console-script entry point: streams that never fail on Thai, then the commands."""
+    """Console-script entry point: streams that never fail on Thai, then the commands.
+
+    A command that has finished leaves the process at once (:func:`exit_now`) instead of letting
+    the interpreter free every module and object one by one: that teardown cost ``check`` and a
+    one-workbook ``build`` 25-30 ms, a tenth of their time, for what the system does anyway.
+    """
     never_fail_on_encoding(sys.stdout, sys.stderr)
-    app(prog_name="ita-report")
+    try:
+        app(prog_name="ita-report")
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            exit_now(done.code or 0)
+        raise
+
+
+def exit_now(code: int) -> None:
+    """Leave with ``code`` now: exit handlers run, module teardown is skipped.
+
+    Only the console script calls this (tests run ``app`` in-process and never get here), and only
+    once the command is over: every file it wrote was closed by ``write_atomic``, and every pool
+    of worker processes was shut down by its ``with`` block. The exit handlers still run (they
+    stop what ``multiprocessing`` left behind), the streams are flushed, and a thread still
+    running, or a stream that cannot be flushed (a closed pipe), gets the ordinary exit, with the
+    interpreter's usual message and status.
+    """
+    if threading.active_count() > 1:
+        raise SystemExit(code)
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        raise SystemExit(code) from None
+    os._exit(code)
