@@ -1,7 +1,8 @@
 """A .docx file as a zip of parts, held in memory: read once, written again per report.
 
 The renderer replaces only the parts it renders (the document, its headers and footers, the
-document and application properties) and copies every other part byte for byte. The zip is written with fixed
+document and application properties) and copies every other part byte for byte, compressed once
+when the template is read rather than once per report. The zip is written with fixed
 timestamps, so the same workbook gives the same report, byte for byte.
 """
 
@@ -11,11 +12,11 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from ita_report.ooxml import SAFE_PARSER, parse_or_none, write_zip
+from ita_report.ooxml import SAFE_PARSER, Deflated, deflate, parse_or_none, write_zip
 
 #: More than any real template (a logo or two); guards against a zip bomb passed as a template.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
@@ -42,13 +43,30 @@ class DocxPackage:
     core: str | None
     #: ``docProps/app.xml``: the application that wrote the file; rewritten for every report.
     app: str | None = None
+    #: Every part no report replaces, already compressed (see :meth:`with_unchanged_deflated`).
+    deflated: Mapping[str, Deflated] = field(default_factory=dict)
 
     def part(self, name: str) -> bytes:
         return dict(self.parts)[name]
 
+    @property
+    def rendered(self) -> tuple[str, ...]:
+        """The parts each report replaces: the document, headers, footers and properties."""
+        names = (self.document, *self.headers_footers, self.core, self.app)
+        return tuple(name for name in names if name is not None)
+
+    def with_unchanged_deflated(self) -> DocxPackage:
+        """This package with the parts no report replaces compressed, once for all reports."""
+        rendered = set(self.rendered)
+        deflated = {name: deflate(data) for name, data in self.parts if name not in rendered}
+        return replace(self, deflated=deflated)
+
     def write(self, replaced: Mapping[str, bytes]) -> bytes:
         """The package as .docx bytes, with ``replaced`` parts swapped in."""
-        return write_zip((name, replaced.get(name, data)) for name, data in self.parts)
+        return write_zip(
+            (name, replaced[name] if name in replaced else self.deflated.get(name, data))
+            for name, data in self.parts
+        )
 
 
 def read_package(data: bytes) -> DocxPackage:
@@ -84,13 +102,14 @@ def read_package(data: bytes) -> DocxPackage:
     )
     core = next((target for kind, target in package_rels if kind.endswith(_CORE_PROPERTIES)), None)
     app = next((target for kind, target in package_rels if kind.endswith(_APP_PROPERTIES)), None)
-    return DocxPackage(
+    package = DocxPackage(
         parts=parts,
         document=document,
         headers_footers=headers_footers,
         core=core if core in contents else None,
         app=app if app in contents else None,
     )
+    return package.with_unchanged_deflated()
 
 
 _STYLES_WITH_EFFECTS = "/stylesWithEffects"
