@@ -10,7 +10,6 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
 
 from ita_report.errors import ItaError
@@ -80,7 +79,13 @@ DEFAULT_TEMPLATES = {ReportKind.RESULTS: "report.docx", ReportKind.PLAN: "plan.d
 
 
 def default_template(kind: ReportKind) -> bytes:
-    """The bytes of the default template of ``kind`` (from a wheel or a checkout alike)."""
+    """The bytes of the default template of ``kind`` (from a wheel or a checkout alike).
+
+    ``importlib.resources`` is imported here, not with the module: it loads ``tempfile`` and
+    more, and every command imports these options through the CLI, most to render nothing.
+    """
+    from importlib import resources
+
     return resources.files("ita_report").joinpath("templates", DEFAULT_TEMPLATES[kind]).read_bytes()
 
 

@@ -29,6 +29,7 @@ from ita_report.render.limits import (
 )
 from ita_report.render.messages import describe, quote_around, template_error, template_lineno
 from ita_report.render.options import (
+    DEFAULT_TEMPLATES,
     RENDER_TIMEOUT_ENV,
     RenderOptions,
     ReportKind,
@@ -101,8 +102,10 @@ class ReportRenderer:
         """The compiled template these options ask for, compiled on first use."""
         key: ReportKind | Path = options.template.resolve() if options.template else options.kind
         if key not in self._compiled:
+            # Only a default template is kept between runs: a user's is compiled from its bytes.
+            keep_as = None if options.template else DEFAULT_TEMPLATES[options.kind]
             self._compiled[key] = compile_template(
-                _template_bytes(options), self._env, options.template
+                _template_bytes(options), self._env, options.template, keep_as=keep_as
             )
         return self._compiled[key]
 
