@@ -37,6 +37,7 @@ PLANTED = "ข้อความจากแคช"
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "cache"
     monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # reports compared across a second
     yield folder
 
 
@@ -236,3 +237,15 @@ def test_the_cache_folder_of_each_platform(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setenv(cache.CACHE_DIR_ENV, "")
     assert cache.cache_folder() is None
+
+
+def test_the_default_templates_are_found_without_their_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A package imported from a zip has no folder to read: importlib.resources finds them."""
+    from ita_report.render import options
+
+    expected = {kind: default_template(kind) for kind in ReportKind}
+    monkeypatch.setattr(options, "_TEMPLATES_FOLDER", tmp_path / "nowhere")
+    assert {kind: default_template(kind) for kind in ReportKind} == expected
+    assert all(data.startswith(b"PK\x03\x04") for data in expected.values())
