@@ -9,6 +9,7 @@ failing alone, a template failure stopping the run, Windows' spawn) uses real on
 
 from __future__ import annotations
 
+import concurrent.futures
 import multiprocessing
 import shutil
 from collections.abc import Callable
@@ -23,7 +24,6 @@ from docx import Document
 from ita_report import build
 from ita_report.build import BuildJob, BuildOutcome, build_all
 from ita_report.model import Problem
-from ita_report.read import batch
 from ita_report.read.batch import CHUNKS_IN_FLIGHT_PER_WORKER, load_many, stream_chunks
 from ita_report.read.workbook import Loaded
 from ita_report.render.options import RenderOptions
@@ -64,8 +64,8 @@ def pools(monkeypatch: pytest.MonkeyPatch) -> list[CountingPool]:
         made.append(CountingPool(max_workers))
         return made[-1]
 
-    monkeypatch.setattr(build, "ProcessPoolExecutor", make)
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", make)
+    # build and load_many import the pool class where they start one (concurrent.futures').
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", make)
     return made
 
 
@@ -223,7 +223,7 @@ def test_build_works_with_spawned_workers_as_on_windows(
 ) -> None:
     """Windows starts workers with spawn: the task and all it carries must pickle and import."""
     spawn = partial(ProcessPoolExecutor, mp_context=multiprocessing.get_context("spawn"))
-    monkeypatch.setattr(build, "ProcessPoolExecutor", spawn)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", spawn)
     good = write_workbook(tmp_path / "a.xlsx")
     shutil.copy(good, tmp_path / "b.xlsx")
     jobs = [BuildJob(tmp_path / f"{n}.xlsx", tmp_path / "out" / f"{n}.docx") for n in "ab"]

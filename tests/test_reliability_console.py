@@ -115,3 +115,17 @@ def test_build_json_is_utf8_whatever_the_console(tmp_path: Path, encoding: str) 
     (entry,) = json.loads(done.stdout.decode("utf-8"))["workbooks"]
     assert entry["path"].endswith("แผน ๒๕๖๔.xlsx")
     assert entry["written"] is True
+
+
+def test_a_path_that_looks_like_an_emoji_code_prints_as_named(tmp_path: Path) -> None:
+    folder = tmp_path / ":warning: แผน"
+    folder.mkdir()
+    workbook = folder / "plan.xlsx"
+    workbook.write_bytes(EXAMPLE.read_bytes())
+
+    done = run("utf-8", ["build", str(workbook)], tmp_path)
+
+    assert done.returncode == 0, done.stderr.decode()
+    stdout = done.stdout.decode()
+    assert f"{folder / 'plan.docx'}" in stdout, stdout
+    assert "⚠" not in stdout

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import re
 import shutil
@@ -57,8 +58,8 @@ class WindowsPool(ThreadPoolExecutor):
 @pytest.fixture
 def windows(monkeypatch: pytest.MonkeyPatch) -> type[WindowsPool]:
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setattr(build, "ProcessPoolExecutor", WindowsPool)
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", WindowsPool)
+    # build and load_many import the pool class where they start one (concurrent.futures').
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", WindowsPool)
     WindowsPool.sizes = []
     return WindowsPool
 

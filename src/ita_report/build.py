@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -206,6 +205,8 @@ def build_all(
             if outcome.template_failed:
                 break
     else:
+        from concurrent.futures import ProcessPoolExecutor  # not imported for one workbook
+
         failed: list[BuildOutcome] = []  # the template failures seen: the run stops at one
         size = pool_size(workers, len(jobs))
         task = partial(_build_chunk, options=options, strict=strict)

@@ -31,10 +31,14 @@ _STATUS_STYLE = {Status.IN_PROGRESS: "yellow", Status.NOT_STARTED: "red"}
 
 
 def make_console(*, stderr: bool = False) -> Console:
-    """A console that never fails on an encoding that has no Thai (cp1252, cp874 pipes)."""
+    """A console that never fails on an encoding that has no Thai (cp1252, cp874 pipes).
+
+    No emoji codes: a file or folder named ``:warning:`` must print as it is named (and rich's
+    table of emoji codes need not be loaded).
+    """
     stream = sys.stderr if stderr else sys.stdout
     never_fail_on_encoding(stream)
-    return Console(file=stream, highlight=False, soft_wrap=not stream.isatty())
+    return Console(file=stream, highlight=False, emoji=False, soft_wrap=not stream.isatty())
 
 
 def never_fail_on_encoding(*streams: TextIO) -> None:

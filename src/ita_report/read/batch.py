@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ita_report.read.workbook import Loaded, load
+
+if TYPE_CHECKING:  # a pool is imported where one is started: one workbook needs none
+    from concurrent.futures import Executor, Future
 
 #: The most worker processes a pool may have on Windows: it waits on the workers with
 #: WaitForMultipleObjects, 64 handles at most, three of them its own; ProcessPoolExecutor
@@ -80,6 +82,8 @@ def stream_chunks(
     already running are still yielded, because what they did (a report written) must be told.
     An exception raised by a task is raised here, after the chunks not started are cancelled.
     """
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     size = chunk_size(len(items), workers)
     chunks = ((start, list(items[start : start + size])) for start in range(0, len(items), size))
     limit = max(1, workers) * CHUNKS_IN_FLIGHT_PER_WORKER
@@ -121,6 +125,8 @@ def load_many(
             outcomes.append(load(path, strict=strict))
             on_done(outcomes[-1])
         return outcomes
+    from concurrent.futures import ProcessPoolExecutor
+
     found: list[Loaded | None] = [None] * len(paths)
     size = pool_size(workers, len(paths))
     task = partial(_load_chunk, strict=strict)

@@ -9,11 +9,11 @@ finished text of each paragraph.
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -127,7 +127,9 @@ def finish_properties(root: etree._Element, digits: Digits, facts: DocumentFacts
 
 def application_properties(facts: DocumentFacts) -> bytes:
     """``docProps/app.xml`` of a report: ita-report X.Y wrote it, for this agency."""
-    text = APP_XML_TEMPLATE.format(application=APPLICATION, company=escape(facts.agency))
+    text = APP_XML_TEMPLATE.format(
+        application=APPLICATION, company=html.escape(facts.agency, quote=False)
+    )
     return text.encode("utf-8")
 
 
