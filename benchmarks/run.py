@@ -554,60 +554,40 @@ def targets(args: argparse.Namespace) -> list[Target]:
     return found
 
 
-# Why a target is missed: from -X importtime, pyinstrument and A/B runs of candidate fixes on
-# the code as of 2026-11-25 (commit abcc6fa; benchmarks/README.md says how to profile). Shown
-# only when the target is missed: keep them in step with the code.
-_OPENPYXL = (
-    "openpyxl: about 54 ms to import, and two thirds of the 10 ms it takes to read the example,"
-    " because every sheet is parsed twice: `sheetscan` already streams the sheet XML with lxml"
-    " (last row, merged ranges, unsaved formulas) and openpyxl then parses it again, with its"
-    " styles and theme. Reading the values in that one lxml pass (shared and inline strings,"
-    " numbers, dates by their number format, the 1904 flag) would drop both"
-)
-_DOCXTPL = (
-    "docxtpl, with python-docx under it, is imported by every build only to glue the tags of"
-    " the default template (`patch_xml`), and the template is then compiled by Jinja: about"
-    " 40 ms that give the same result every time. Caching both, keyed by a hash of the"
-    " template part (or shipping them with the default templates, so that docxtpl loads only"
-    " for a user's `--template`), took the example from 288 ms to 247 ms in an A/B run, the"
-    " report byte for byte the same"
-)
+# Why a target is missed: from -X importtime, cProfile and A/B runs on the code as of 2026-12-03
+# (commit cfa7ce8; benchmarks/README.md says how to profile), on the 2-core AMD EPYC machine of
+# that run. Shown only when the target is missed: keep them in step with the code.
 WHY: dict[str, str] = {
-    "build": "The work is small: in one process the example takes about 10 ms to read and"
-    " validate, 8 ms to render and 1 ms to write; the rest is start-up. Against the naive"
-    " script (openpyxl + docxtpl) ita-report also imports typer and rich (about 35 ms), and "
-    + _DOCXTPL
-    + " (1.45× → 1.24×). The other large import is "
-    + _OPENPYXL
-    + ".",
-    "check": "check imports no Word stack, but its start-up is still most of its time: typer and"
-    " rich (about 35 ms), and "
-    + _OPENPYXL
-    + ": an estimated 130 ms for check, about 0.65× the naive build.",
-    "large": "Per method ita-report costs about what the naive script does (720 methods: about"
-    " 110 ms to read and validate and 150 ms to render in one process, with Thai digits, line"
-    " breaks, merged measure cells and a strict re-parse of each rendered part that the naive"
-    " script does not do); the miss is the fixed start-up. "
-    + _DOCXTPL.replace(
-        "took the example from 288 ms to 247 ms", "took this build from 561 ms to 473 ms"
-    )
-    + " (1.66× → 1.40×). Reading without openpyxl (see check) would save more here, as the"
-    " second parse grows with the rows.",
-    "scaling-merged": "Each cell read looked for the merged range covering it by scanning every"
-    " merged range of the sheet (`SheetScan.merge_at`), so reading cost methods × merged ranges:"
-    " quadratic when a clerk merges unit cells. An index of the covered cells, built once and"
-    " clipped to the data, makes it linear (the 12 × 600 workbook here, 1,500 merged ranges:"
-    " 6.0 s to read before, 0.93 s after, the same plan).",
-    "pdf": "LibreOffice's conversion costs the same on both sides (a throw-away profile costs"
-    " nothing measurable: 3.69–3.78 s for the 20 files against 3.64–3.71 s with a warm one);"
-    " the difference is that `build --pdf` first builds the 20 reports (0.71–0.78 s on their"
-    " own) and copies and checks the files (about 0.1 s), while the baseline starts from"
-    " finished .docx files. LibreOffice's own start-up (about 0.8 s: one file takes 0.93 s,"
-    " twenty 3.7 s) can be hidden behind the build: start it in the background with the run's"
-    " private profile and `--accept=pipe,name=…;urp;` when `build --pdf` begins, and the one"
-    " `--convert-to` call is handed to that running instance (measured on LibreOffice 7.4:"
-    " 2.87 s instead of 3.6–3.7 s for the same 20 files), about 1.05× in all. Two LibreOffice"
-    " processes of 10 files each gave nothing on 2 cores (3.85–4.02 s).",
+    "check": "check's work is small (reading and checking the example: about 12 ms); its time"
+    " is start-up, and the start-up of the command line the project keeps. Measured alone on"
+    " this machine (medians of 11): `python -c pass` 22 ms; `import typer` 127 ms; typer and"
+    " rich (`rich.console`, `rich.table`) 182 ms; all of `ita_report.cli.app` 216 ms;"
+    " `ita-report check` 307 ms; the naive check 266 ms, of which `import openpyxl` is 251 ms."
+    " typer and rich alone are 0.68× the baseline, so 0.8× leaves 31 ms for the reader's"
+    " imports (lxml, zipfile, the read layer: about 60 ms) and the work. What is already done:"
+    " no openpyxl, no Word stack, no `json_output` unless `--json`, no emoji table, no pool,"
+    " no teardown (os._exit). What would meet it: a command line that does not import typer"
+    " and rich before it knows the command, which the design card rules out (speed from not"
+    " doing work twice, not from dropping the tools); or a lighter reader import (the read"
+    " layer compiles about 37 regular expressions and builds 20 dataclasses at import, about"
+    " 15 ms).",
+    "batch4000-ms": "A workbook costs about 29 ms of CPU in one process on this machine (reading"
+    " and checking 12 ms, rendering 12 ms, writing and fsync 1 ms, the rest Python's own),"
+    " and two workers on two cores give 16.6 ms a workbook of wall time; the pool (chunks of"
+    " 16, at most two in flight per worker) adds under 10 %. The target was set on the Intel"
+    " machine of the first benchmark run, where the same naive build took 0.169 s against"
+    " 0.45 s here (2.66× slower): scaled by that, 16.6 ms is 6.2 ms there, against 7.1 ms a"
+    " workbook at 1,000 then. Beating 5.5 ms here needs the per-workbook work itself about 3×"
+    " faster: the .xlsx scan's Python callbacks (`read/xlsx/scan.py`, 580,000 `data` calls per"
+    " 100 workbooks) and the sandbox's attribute checks while rendering (45,000 `getattr` per"
+    " 100 workbooks) are the largest items in cProfile.",
+    "batch-memory": "The queue is bounded (chunks of 16, at most two per worker in flight), so"
+    " nothing waits in the pool. What still grows with the batch is small per workbook but"
+    " kept to the end: in the parent, each workbook's paths (the input, its place under"
+    " `--out-dir`, the report), its job and its outcome, about 1.5 KB; in each process,"
+    " pathlib interns every file name it parses (`sys.intern`). From 500 to 4,000 workbooks"
+    " the largest process grows from 34 to 40 MiB (1.18×), against 39 to 53 MiB (1.36×)"
+    " when every task was queued at once.",
 }
 
 
