@@ -5,14 +5,12 @@ Kept apart from the renderer so that the CLI can build options without importing
 
 from __future__ import annotations
 
-import math
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from ita_report.errors import ItaError
+from ita_report.settings import seconds_setting
 
 #: Seconds a template may take to evaluate for one report. The default templates take well
 #: under a second even for thousands of methods; only a template that loops runs into this.
@@ -43,19 +41,12 @@ def default_render_timeout() -> float:
     Raises ItaError for a value that is not a positive number of seconds: a typo must neither
     remove the limit silently nor make every report fail with a misleading message.
     """
-    text = os.environ.get(RENDER_TIMEOUT_ENV, "").strip()
-    if not text:
-        return DEFAULT_RENDER_TIMEOUT
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = math.nan
-    if not (math.isfinite(seconds) and seconds > 0):
-        raise ItaError(
-            f"ตัวแปร {RENDER_TIMEOUT_ENV} ต้องเป็นจำนวนวินาทีที่มากกว่า 0 เช่น 120 (พบ '{text}')"
-            f" — แก้ค่าตัวแปร หรือลบตัวแปรนี้เพื่อใช้ค่าเริ่มต้น {DEFAULT_RENDER_TIMEOUT:g} วินาที"
-        )
-    return seconds
+    seconds = seconds_setting(
+        RENDER_TIMEOUT_ENV,
+        example=120,
+        otherwise=f"เพื่อใช้ค่าเริ่มต้น {DEFAULT_RENDER_TIMEOUT:g} วินาที",
+    )
+    return DEFAULT_RENDER_TIMEOUT if seconds is None else seconds
 
 
 @dataclass(frozen=True)

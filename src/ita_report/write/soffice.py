@@ -37,6 +37,7 @@ from pathlib import Path, PurePath
 from typing import IO
 
 from ita_report.errors import PdfError
+from ita_report.settings import seconds_setting
 from ita_report.write.soffice_locate import INSTALL_HINT
 
 #: Environment variable that fixes the time limit of every soffice call, in seconds.
@@ -101,19 +102,12 @@ def fixed_limit() -> float | None:
     A value that is no positive number is an error naming the variable: a typo must neither lift
     the limit silently nor stop every conversion at once.
     """
-    text = os.environ.get(TIMEOUT_ENV, "").strip()
-    if not text:
-        return None
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = math.nan
-    if not (math.isfinite(seconds) and seconds > 0):
-        raise PdfError(
-            f"ตัวแปร {TIMEOUT_ENV} ต้องเป็นจำนวนวินาทีที่มากกว่า 0 เช่น 600 (พบ '{text}')"
-            f" — แก้ค่าตัวแปร หรือลบตัวแปรนี้เพื่อให้โปรแกรมกำหนดเวลาตามจำนวนรายงาน"
-        )
-    return seconds
+    return seconds_setting(
+        TIMEOUT_ENV,
+        example=600,
+        otherwise="เพื่อให้โปรแกรมกำหนดเวลาตามจำนวนรายงาน",
+        error=PdfError,
+    )
 
 
 def time_limit(reports: int, fixed: float | None = None) -> float:
