@@ -263,6 +263,7 @@ def build(
     if output is not None and len(inputs) > 1:
         raise typer.BadParameter("-o ใช้ได้กับไฟล์ Excel ไฟล์เดียว — ใช้ --out-dir เมื่อมีหลายไฟล์")
     jobs_list = plan_jobs(inputs, output=output, out_dir=out_dir)
+    del inputs  # each workbook's two paths, not kept through a batch of thousands
     options = RenderOptions(kind=kind, digits=digits, as_of=as_of, template=template)
     report = BuildReporter(make_console(), make_console(stderr=True), quiet=quiet or as_json)
     with report.progress(len(jobs_list)) as advance:
