@@ -10,7 +10,6 @@ shows what they return; it decides nothing else.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -19,7 +18,7 @@ from pathlib import Path
 from ita_report.errors import ItaError, TemplateError
 from ita_report.model import HasProblems, Problem, Severity
 from ita_report.read import load
-from ita_report.read.batch import pool_size, stream_chunks
+from ita_report.read.batch import available_cores, pool_size, stream_chunks
 from ita_report.read.files import NO_WORKBOOKS
 from ita_report.render.options import RenderOptions
 from ita_report.write.atomic import write_atomic
@@ -242,8 +241,5 @@ def _build_chunk(
 
 def default_workers() -> int:
     """The number of cores this process may use (at most 61 on Windows: ``pool_size``)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
+    cores = available_cores()
     return pool_size(cores, cores)

@@ -22,6 +22,7 @@ most 61 workers on Windows (:func:`pool_size`), where more raise ValueError.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -53,6 +54,14 @@ LEAST_CHUNKS_PER_WORKER = 4
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+
+def available_cores() -> int:
+    """The cores this process may use (its affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # Windows and macOS
+        return os.cpu_count() or 1
 
 
 def pool_size(workers: int, tasks: int) -> int:

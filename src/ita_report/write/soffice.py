@@ -37,6 +37,7 @@ from pathlib import Path, PurePath
 from typing import IO
 
 from ita_report.errors import PdfError
+from ita_report.read.batch import available_cores as available_cores  # the PDF step's, re-exported
 from ita_report.settings import seconds_setting
 from ita_report.write.soffice_locate import INSTALL_HINT
 
@@ -61,14 +62,6 @@ _LOG_TAIL = 400  # characters of LibreOffice's own output quoted in a message
 
 class Stopped(Exception):
     """The run was stopped (another worker failed, or Ctrl+C) and this call's soffice killed."""
-
-
-def available_cores() -> int:
-    """The cores this process may use (its affinity where the system tells it)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # Windows and macOS
-        return os.cpu_count() or 1
 
 
 def worker_count(reports: int) -> int:
