@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from ita_report.settings import seconds_setting
+from ita_report.errors import seconds_setting
 
 #: Seconds a template may take to evaluate for one report. The default templates take well
 #: under a second even for thousands of methods; only a template that loops runs into this.

@@ -36,9 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import IO
 
-from ita_report.errors import PdfError
+from ita_report.errors import PdfError, seconds_setting
 from ita_report.read.batch import available_cores as available_cores  # the PDF step's, re-exported
-from ita_report.settings import seconds_setting
 from ita_report.write.soffice_locate import INSTALL_HINT
 
 #: Environment variable that fixes the time limit of every soffice call, in seconds.
