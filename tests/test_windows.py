@@ -36,7 +36,7 @@ from ita_report.errors import ItaError, PdfError
 from ita_report.read import batch
 from ita_report.read.batch import WINDOWS_MAX_WORKERS, load_many, pool_size
 from ita_report.render.options import RenderOptions
-from ita_report.write import pdf, soffice, soffice_locate
+from ita_report.write import pdf_chunks, soffice, soffice_locate
 from ita_report.write.soffice_locate import PORTABLE_PROGRAM, SOFFICE_ENV, find_soffice
 from tests.workbook_helpers import write_workbook
 
@@ -183,7 +183,7 @@ def test_yearly_ps1_keeps_thai_and_json_in_utf8() -> None:
 
 
 def test_every_pool_goes_through_pool_size() -> None:
-    for module in (build, batch, pdf):
+    for module in (build, batch, pdf_chunks):
         source = Path(module.__file__ or "").read_text(encoding="utf-8")
         sizes: Any = re.findall(r"ProcessPoolExecutor\(max_workers=([^)]*\))", source)
         assert sizes and all(size.startswith("pool_size(") for size in sizes), module
