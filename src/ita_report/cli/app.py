@@ -36,8 +36,10 @@ from ita_report.cli.params import (
     Quiet,
     Strict,
     Workbooks,
+    choice_option,
     parse_digits,
     parse_kind,
+    valued_option,
     workbook_inputs,
 )
 from ita_report.cli.thai_click import ThaiCommand, ThaiGroup
@@ -125,12 +127,7 @@ def check(
     ] = None,
     unit: Annotated[
         str | None,
-        typer.Option(
-            "--unit",
-            metavar="หน่วยงาน",
-            help="เฉพาะวิธีการที่หน่วยงานนี้รับผิดชอบ",
-            show_default=False,
-        ),
+        valued_option("--unit", metavar="หน่วยงาน", help="เฉพาะวิธีการที่หน่วยงานนี้รับผิดชอบ"),
     ] = None,
     as_of: AsOf = None,
     as_json: Annotated[bool, typer.Option("--json", help="พิมพ์ผลเป็น JSON สำหรับสคริปต์")] = False,
@@ -194,50 +191,38 @@ def build(
     workbooks: Workbooks,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="ไฟล์.docx",
-            help="ไฟล์รายงาน (เมื่อมีไฟล์ Excel ไฟล์เดียว)",
-            show_default=False,
+        valued_option(
+            "-o", "--output", metavar="ไฟล์.docx", help="ไฟล์รายงาน (เมื่อมีไฟล์ Excel ไฟล์เดียว)"
         ),
     ] = None,
     out_dir: Annotated[
         Path | None,
-        typer.Option(
-            "--out-dir",
-            metavar="โฟลเดอร์",
-            help="โฟลเดอร์ของรายงาน (คงโครงสร้างโฟลเดอร์ย่อยไว้)",
-            show_default=False,
+        valued_option(
+            "--out-dir", metavar="โฟลเดอร์", help="โฟลเดอร์ของรายงาน (คงโครงสร้างโฟลเดอร์ย่อยไว้)"
         ),
     ] = None,
     kind: Annotated[
         ReportKind,
-        typer.Option(
+        choice_option(
             "--kind",
-            parser=parse_kind,
+            parse_kind,
             metavar="ผล|แผน",
             help="ผล = รายงานผลการดำเนินการ (O43), แผน = มาตรการต้นปี (O42); ใช้ results|plan ก็ได้",
-            show_default="ผล",
+            shown="ผล",
         ),
     ] = ReportKind.RESULTS,
     template: Annotated[
         Path | None,
-        typer.Option(
-            "--template",
-            metavar="ไฟล์.docx",
-            help="แม่แบบ Word ที่แก้ไขเอง",
-            show_default=False,
-        ),
+        valued_option("--template", metavar="ไฟล์.docx", help="แม่แบบ Word ที่แก้ไขเอง"),
     ] = None,
     digits: Annotated[
         Digits,
-        typer.Option(
+        choice_option(
             "--digits",
-            parser=parse_digits,
+            parse_digits,
             metavar="ไทย|อารบิก",
             help="ตัวเลขในรายงาน: ไทย (๑๒๓) หรือ อารบิก (123); ใช้ thai|arabic ก็ได้",
-            show_default="ไทย",
+            shown="ไทย",
         ),
     ] = Digits.THAI,
     pdf: Annotated[bool, typer.Option("--pdf", help="สร้าง PDF ด้วย LibreOffice ด้วย")] = False,

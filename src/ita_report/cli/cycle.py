@@ -13,7 +13,16 @@ from typing import Annotated
 import typer
 
 from ita_report.cli.console import make_console, print_overview, print_problems, reading_progress
-from ita_report.cli.params import AsOf, Jobs, Quiet, Strict, Workbooks, parse_year, workbook_inputs
+from ita_report.cli.params import (
+    AsOf,
+    Jobs,
+    Quiet,
+    Strict,
+    Workbooks,
+    parse_year,
+    valued_option,
+    workbook_inputs,
+)
 from ita_report.errors import EXIT_INVALID, ItaError
 
 
@@ -23,25 +32,23 @@ def init(
     ] = Path("plan.xlsx"),
     agency: Annotated[
         str | None,
-        typer.Option("--agency", metavar="ชื่อ", help="ชื่อหน่วยงาน", show_default=False),
+        valued_option("--agency", metavar="ชื่อ", help="ชื่อหน่วยงาน"),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option(
+        valued_option(
             "--year",
             parser=parse_year,
             metavar="ปี",
             help="ปีงบประมาณ พ.ศ. เช่น 2568 หรือ ๒๕๖๘ (กับ --from ค่าเริ่มต้นคือปีถัดไป)",
-            show_default=False,
         ),
     ] = None,
     source: Annotated[
         Path | None,
-        typer.Option(
+        valued_option(
             "--from",
             metavar="ไฟล์ปีก่อน",
             help="ไฟล์ของปีที่แล้ว (.xlsx .xls .ods): ยกมาตรการ วิธีการ และผู้รับผิดชอบมาเป็นปีถัดไป",
-            show_default=False,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="เขียนทับไฟล์เดิม")] = False,
@@ -90,17 +97,14 @@ def summary(
     workbooks: Workbooks,
     output: Annotated[
         Path,
-        typer.Option(
-            "-o", "--output", metavar="ไฟล์.xlsx", help="ไฟล์สรุปที่จะสร้าง", show_default=False
-        ),
+        valued_option("-o", "--output", metavar="ไฟล์.xlsx", help="ไฟล์สรุปที่จะสร้าง"),
     ],
     roster: Annotated[
         Path | None,
-        typer.Option(
+        valued_option(
             "--roster",
             metavar="ไฟล์",
             help="รายชื่อหน่วยงานที่ต้องส่ง (.csv หรือ .xlsx คอลัมน์แรก): บอกหน่วยงานที่ยังไม่ได้ส่ง",
-            show_default=False,
         ),
     ] = None,
     as_of: AsOf = None,

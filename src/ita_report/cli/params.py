@@ -9,9 +9,10 @@ the help shows no placeholder of click's own (``<int range>``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -86,6 +87,20 @@ def parse_jobs(value: str | int) -> int:
     return int(plain)
 
 
+def valued_option(
+    *names: str, metavar: str, help: str, parser: Callable[[str], Any] | None = None
+) -> Any:
+    """An option that takes a value and shows no default: its names, Thai placeholder and help."""
+    return typer.Option(*names, parser=parser, metavar=metavar, help=help, show_default=False)
+
+
+def choice_option(
+    flag: str, parser: Callable[[str], Any], *, metavar: str, help: str, shown: str
+) -> Any:
+    """An option that takes one of a few words (``--kind ผล|แผน``), its default shown as ``shown``."""
+    return typer.Option(flag, parser=parser, metavar=metavar, help=help, show_default=shown)
+
+
 Workbooks = Annotated[
     list[Path],
     typer.Argument(
@@ -97,23 +112,18 @@ Workbooks = Annotated[
 Strict = Annotated[bool, typer.Option("--strict", help="ถือคำเตือนเป็นข้อผิดพลาด")]
 AsOf = Annotated[
     date | None,
-    typer.Option(
-        "--as-of",
-        parser=_day,
-        metavar="วันที่",
-        help="ข้อมูล ณ วันที่ (31/3/2564 หรือ 2021-03-31)",
-        show_default=False,
+    valued_option(
+        "--as-of", parser=_day, metavar="วันที่", help="ข้อมูล ณ วันที่ (31/3/2564 หรือ 2021-03-31)"
     ),
 ]
 Jobs = Annotated[
     int | None,
-    typer.Option(
+    valued_option(
         "--jobs",
         "-j",
         parser=parse_jobs,
         metavar="จำนวน",
         help="จำนวนโปรเซสที่ทำงานพร้อมกัน (ค่าเริ่มต้น: จำนวนคอร์ของเครื่อง)",
-        show_default=False,
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="ไม่แสดงความคืบหน้า")]
