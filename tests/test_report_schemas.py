@@ -22,8 +22,8 @@ from openxml_audit import OpenXmlValidator
 from ita_report.read.workbook import load_workbook
 from ita_report.render import Digits, ReportKind
 from ita_report.render.passes import APPLICATION
+from tests.property_helpers import PROPERTY_SETTINGS, Case, cases, write
 from tests.render_helpers import edited_default, render, sample_plan, user_template
-from tests.test_reliability_properties import PROPERTY_SETTINGS, Case, cases, write
 from tests.workbook_helpers import EXAMPLE
 
 VALIDATOR = OpenXmlValidator()
