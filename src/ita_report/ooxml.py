@@ -1,10 +1,14 @@
-"""Office Open XML plumbing every layer shares: names, one safe XML parser, one zip writer.
+"""Office Open XML plumbing every layer shares: names, two safe XML parsers, one zip writer.
 
 A workbook (read) and a Word template (render) are zips of XML parts that come from users, and a
 report and a blank workbook (write) are zips we make. So the namespaces are spelt once here, every
-part is parsed with the same entity-free, network-free parser (a billion-laughs part is refused),
-and every zip we write goes through :func:`write_zip`, with fixed timestamps, so that the same
-input gives the same bytes on every run.
+part is parsed entity-free and network-free (a billion-laughs part is refused), and every zip we
+write goes through :func:`write_zip`, with fixed timestamps, so that the same input gives the
+same bytes on every run.
+
+Two parsers, for two jobs: a workbook's parts are streamed once through expat
+(:func:`stream_parser`), which is in the standard library, so that ``check`` never loads lxml;
+a Word part is edited as a tree with lxml (:func:`parse_part`), imported on first use.
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterable
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+from xml.parsers import expat
 
-from lxml import etree
+if TYPE_CHECKING:
+    from lxml import etree
 
 SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -35,21 +42,86 @@ SAFE_XML_OPTIONS: dict[str, Any] = {
 
 def safe_parser(**extra: Any) -> etree.XMLParser:
     """A parser with :data:`SAFE_XML_OPTIONS` and ``extra`` (a ``target``, ``remove_blank_text``)."""
+    from lxml import etree
+
     return etree.XMLParser(**SAFE_XML_OPTIONS, **extra)
 
 
-#: The parser for a whole part read with ``etree.fromstring``.
-SAFE_PARSER = safe_parser()
+@cache
+def _tree_parser() -> etree.XMLParser:
+    return safe_parser()
+
+
+def parse_part(data: bytes) -> etree._Element:
+    """A whole part parsed safely into a tree; lxml's XMLSyntaxError when it is no XML."""
+    from lxml import etree
+
+    return etree.fromstring(data, _tree_parser())
 
 
 def parse_or_none(data: bytes | None) -> etree._Element | None:
     """A part parsed safely, or None when it is missing or is no XML (a part we only improve)."""
+    from lxml import etree
+
     if data is None:
         return None
     try:
-        return etree.fromstring(data, SAFE_PARSER)
+        return parse_part(data)
     except etree.XMLSyntaxError:
         return None
+
+
+#: What expat raises for a part that is not well-formed XML (a DTD raises ValueError).
+XML_ERROR: type[Exception] = expat.ExpatError
+
+
+def stream_parser() -> expat.XMLParserType:
+    """An expat parser for streaming a part that came from a user.
+
+    Names come as ``"namespace local"`` (:func:`stream_name`); the text between two tags comes
+    in one piece, however many character references spell it; and a part with a DTD is refused
+    with ValueError before any entity could be declared, let alone expanded (an undeclared
+    entity is an :data:`XML_ERROR`). No part of an Office file has a DTD.
+    """
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _refuse_dtd
+    return parser
+
+
+def _refuse_dtd(*_: object) -> None:
+    raise ValueError("a DTD in an Office part")
+
+
+def stream_part(
+    archive: zipfile.ZipFile,
+    member: str,
+    start: Callable[[str, dict[str, str]], None],
+    end: Callable[[str], None] | None = None,
+    data: Callable[[str], None] | None = None,
+) -> None:
+    """Stream ``member`` of ``archive`` through a :func:`stream_parser` with these handlers, a
+    megabyte at a time: memory follows what the handlers keep, not the part's size."""
+    parser = stream_parser()
+    parser.StartElementHandler = start
+    if end is not None:
+        parser.EndElementHandler = end
+    if data is not None:
+        parser.CharacterDataHandler = data
+    with archive.open(member) as stream:
+        while chunk := stream.read(_STREAM_CHUNK):
+            parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+
+
+#: Bytes of a part fed to the parser at a time.
+_STREAM_CHUNK = 1024 * 1024
+
+
+def stream_name(namespace: str, tag: str) -> str:
+    """``stream_name(SPREADSHEET_NS, "row")`` → the name :func:`stream_parser` gives that tag."""
+    return f"{namespace} {tag}"
 
 
 def x(tag: str) -> str:

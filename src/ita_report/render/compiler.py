@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, Template, TemplateSyntaxError
 from lxml import etree
 
-from ita_report.ooxml import SAFE_PARSER, W_P, W_T, Deflated
+from ita_report.ooxml import W_P, W_T, Deflated, parse_part
 from ita_report.render import cache
 from ita_report.render.docx import DocxPackage, NotADocx, read_package
 from ita_report.render.messages import describe, quote_around, template_error
@@ -151,7 +151,7 @@ def _compile_word_part(
     package: DocxPackage, name: str, env: Environment, path: Path | None
 ) -> CompiledPart:
     try:
-        root = etree.fromstring(package.part(name), SAFE_PARSER)
+        root = parse_part(package.part(name))
     except etree.XMLSyntaxError as error:
         raise template_error(
             "ไฟล์ Word เสียหาย อ่านเนื้อหาไม่ได้", "", str(error), path, fix=_SAVE_AS_DOCX

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from ita_report.ooxml import SAFE_PARSER, Deflated, deflate, parse_or_none, write_zip
+from ita_report.ooxml import Deflated, deflate, parse_or_none, parse_part, write_zip
 
 #: More than any real template (a logo or two); guards against a zip bomb passed as a template.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
@@ -132,7 +132,7 @@ def _without_styles_with_effects(
         if not name.endswith(".rels") or _STYLES_WITH_EFFECTS.encode() not in data:
             continue
         try:
-            root = etree.fromstring(data, SAFE_PARSER)
+            root = parse_part(data)
         except etree.XMLSyntaxError:
             continue
         folder = posixpath.dirname(posixpath.dirname(name))
@@ -161,7 +161,7 @@ def _relationships(contents: Mapping[str, bytes], name: str, base: str) -> list[
     if data is None:
         return []
     try:
-        root = etree.fromstring(data, SAFE_PARSER)
+        root = parse_part(data)
     except etree.XMLSyntaxError as error:
         raise NotADocx("ไฟล์ Word เสียหาย: อ่านโครงสร้างไฟล์ไม่ได้") from error
     found: list[tuple[str, str]] = []

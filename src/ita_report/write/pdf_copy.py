@@ -31,7 +31,6 @@ from io import BytesIO
 from lxml import etree
 
 from ita_report.ooxml import (
-    SAFE_PARSER,
     W_P,
     W_PPR,
     W_R,
@@ -42,6 +41,7 @@ from ita_report.ooxml import (
     W_VMERGE,
     XML_SPACE,
     parse_or_none,
+    parse_part,
     w,
     write_zip,
 )
@@ -140,7 +140,7 @@ def prepare(data: bytes) -> Copy | None:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             parts = {info.filename: archive.read(info) for info in archive.infolist()}
         document_name = _document_name(parts)
-        root = etree.fromstring(parts[document_name], SAFE_PARSER)
+        root = parse_part(parts[document_name])
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, etree.XMLSyntaxError):
         return None
     result = Copy(parts, document_name, root, thai_fonts=_thai_fonts(parts, root))
@@ -362,7 +362,7 @@ def _write_continued(
 
 
 def _document_name(parts: Mapping[str, bytes]) -> str:
-    rels = etree.fromstring(parts["_rels/.rels"], SAFE_PARSER)
+    rels = parse_part(parts["_rels/.rels"])
     for rel in rels.iter(REL):
         if rel.get("Type", "").endswith("/officeDocument"):
             return str(rel.get("Target", "")).lstrip("/")

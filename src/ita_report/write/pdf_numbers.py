@@ -21,7 +21,6 @@ from lxml import etree
 
 from ita_report.ooxml import (
     OFFICE_REL_NS,
-    SAFE_PARSER,
     W_P,
     W_PPR,
     W_R,
@@ -29,6 +28,7 @@ from ita_report.ooxml import (
     W_T,
     W_VAL,
     XML_SPACE,
+    parse_part,
     w,
 )
 
@@ -80,7 +80,7 @@ def header_parts(
     rels_name = posixpath.join(base, "_rels", posixpath.basename(document_name) + ".rels")
     targets: dict[str, str] = {}
     if rels_name in parts:
-        for rel in etree.fromstring(parts[rels_name], SAFE_PARSER).iter(REL):
+        for rel in parse_part(parts[rels_name]).iter(REL):
             targets[rel.get("Id", "")] = posixpath.normpath(
                 posixpath.join(base, rel.get("Target", ""))
             )
@@ -113,7 +113,7 @@ def take_page_numbers(
         name = headers.get((kind, "default"))
         if name is None:
             continue
-        part = etree.fromstring(parts[name], SAFE_PARSER)
+        part = parse_part(parts[name])
         for paragraph in part.iter(W_P):
             found = _page_field(paragraph)
             if found is None:
@@ -128,7 +128,7 @@ def take_page_numbers(
                 first_name is not None and b"PAGE" in parts.get(first_name, b"")
             )
             if titled and first_name is not None and b"PAGE" in parts[first_name]:
-                first = etree.fromstring(parts[first_name], SAFE_PARSER)
+                first = parse_part(parts[first_name])
                 for other in first.iter(W_P):
                     if _page_field(other) is not None:
                         _clear(other)
@@ -226,7 +226,7 @@ def _truthy(node: etree._Element | None) -> bool:
 
 def _styles(parts: Mapping[str, bytes]) -> etree._Element | None:
     try:
-        return etree.fromstring(parts["word/styles.xml"], SAFE_PARSER)
+        return parse_part(parts["word/styles.xml"])
     except (KeyError, etree.XMLSyntaxError):
         return None
 

@@ -15,10 +15,22 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from lxml import etree
-
 from ita_report.errors import WorkbookUnreadable
-from ita_report.ooxml import OFFICE_REL_NS, PACKAGE_REL_NS, SAFE_PARSER, x
+from ita_report.ooxml import (
+    OFFICE_REL_NS,
+    PACKAGE_REL_NS,
+    SPREADSHEET_NS,
+    XML_ERROR,
+    stream_name,
+    stream_part,
+)
+
+_SHEET, _WORKBOOK_PROPERTIES = (
+    stream_name(SPREADSHEET_NS, "sheet"),
+    stream_name(SPREADSHEET_NS, "workbookPr"),
+)
+_RELATIONSHIP = stream_name(PACKAGE_REL_NS, "Relationship")
+_RELATION_ID = stream_name(OFFICE_REL_NS, "id")
 
 #: A workbook of this kind unpacks to well under a megabyte; a sheet formatted down to row
 #: 1,048,576 to some tens. Past this, the file is refused as out of all proportion.
@@ -50,6 +62,10 @@ ZIP_ERRORS: tuple[type[Exception], ...] = (
     NotImplementedError,
     RuntimeError,
 )
+
+#: What reading an XML part of the package may raise: a damaged zip, XML that is not well formed,
+#: a DTD or a value that cannot be what it says (ValueError), a part that is not there (KeyError).
+PART_ERRORS: tuple[type[Exception], ...] = (XML_ERROR, KeyError, *ZIP_ERRORS)
 
 
 @dataclass(frozen=True)
@@ -182,38 +198,54 @@ def refuse_bombs(path: Path, archive: zipfile.ZipFile) -> None:
 
 def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
     """Sheets by name, the shared strings, the styles and the date system, from workbook.xml."""
+    sheets: list[dict[str, str]] = []  # each <sheet>'s attributes, in order
+    properties: list[dict[str, str]] = []  # <workbookPr> under the root
+    relationships: list[dict[str, str]] = []
+    depth = 0
+
+    def workbook_start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal depth
+        depth += 1
+        if name == _SHEET:
+            sheets.append(attrs)
+        elif name == _WORKBOOK_PROPERTIES and depth == 2:
+            properties.append(attrs)
+
+    def workbook_end(_name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    def relationship(name: str, attrs: dict[str, str]) -> None:
+        if name == _RELATIONSHIP:
+            relationships.append(attrs)
+
     try:
-        workbook = etree.fromstring(archive.read("xl/workbook.xml"), SAFE_PARSER)
+        stream_part(archive, "xl/workbook.xml", workbook_start, workbook_end)
         rels_name = "xl/_rels/workbook.xml.rels"
-        rels = (
-            etree.fromstring(archive.read(rels_name), SAFE_PARSER)
-            if rels_name in archive.namelist()
-            else None
-        )
-    except (etree.XMLSyntaxError, KeyError, *ZIP_ERRORS) as exc:
+        if rels_name in archive.namelist():
+            stream_part(archive, rels_name, relationship)
+    except PART_ERRORS as exc:
         raise WorkbookUnreadable(
             f"ส่วนประกอบหลักของเวิร์กบุ๊กเสียหาย (xl/workbook.xml) — {_SAVE_AS_XLSX}", path
         ) from exc
     targets: dict[str, str] = {}
     by_type: dict[str, str] = {}
-    if rels is not None:
-        for rel in rels.iter(f"{{{PACKAGE_REL_NS}}}Relationship"):
-            target = rel.get("Target", "")
-            member = (
-                target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-            )
-            targets[rel.get("Id", "")] = str(PurePosixPath(member))
-            by_type.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], str(PurePosixPath(member)))
+    for rel in relationships:
+        target = rel.get("Target", "")
+        member = (
+            target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+        )
+        targets[rel.get("Id", "")] = str(PurePosixPath(member))
+        by_type.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], str(PurePosixPath(member)))
     parts: dict[str, str] = {}
     hidden: set[str] = set()
-    for sheet in workbook.iter(x("sheet")):
-        member = targets.get(sheet.get(f"{{{OFFICE_REL_NS}}}id", ""))
-        if member is not None:
-            parts[sheet.get("name", "")] = member
+    for sheet in sheets:
+        sheet_part = targets.get(sheet.get(_RELATION_ID, ""))
+        if sheet_part is not None:
+            parts[sheet.get("name", "")] = sheet_part
             if sheet.get("state", "visible") in ("hidden", "veryHidden"):
                 hidden.add(sheet.get("name", ""))
-    properties = workbook.find(x("workbookPr"))
-    date1904 = properties is not None and properties.get("date1904", "") in ("1", "true")
+    date1904 = bool(properties) and properties[0].get("date1904", "") in ("1", "true")
     return WorkbookPackage(
         path,
         archive,

@@ -1,8 +1,8 @@
 """The workbook-wide parts a sheet's values depend on: shared strings and date formats.
 
 A cell holds an index into the shared strings, or a number that is a date only because its
-style's number format says so. These are read once per workbook, in bounded memory, with the
-same entity-free parser as every other part. Whether a number format shows a date, or changes
+style's number format says so. These are read once per workbook, streamed in bounded memory
+through the same entity-free parser as the sheets. Whether a number format shows a date, or changes
 how a number reads (85%), is decided here for the .xls reader too (``is_date_style``,
 ``shown_number_code``), so that both formats show a number alike.
 """
@@ -15,11 +15,12 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from lxml import etree
+from ita_report.ooxml import SPREADSHEET_NS, stream_name, stream_part
 
-from ita_report.ooxml import SAFE_PARSER, SAFE_XML_OPTIONS, x
-
-_SI, _T, _R = x("si"), x("t"), x("r")
+_SI, _T, _PHONETIC = (stream_name(SPREADSHEET_NS, tag) for tag in ("si", "t", "rPh"))
+_NUMBER_FORMAT, _CELL_FORMATS, _FORMAT = (
+    stream_name(SPREADSHEET_NS, tag) for tag in ("numFmt", "cellXfs", "xf")
+)
 
 #: Built-in number formats that show dates or times: 14-22 and 45-47 everywhere, 27-36 and
 #: 50-58 in East Asian editions, 71-81 in Thai Excel (ECMA-376 §18.8.30: ว/ด/ปปปป, d/m/bb …).
@@ -49,23 +50,34 @@ def read_shared_strings(archive: zipfile.ZipFile, member: str | None) -> list[st
     if member is None or member not in archive.namelist():
         return []
     strings: list[str] = []
-    with archive.open(member) as stream:
-        for _, item in etree.iterparse(stream, tag=_SI, **SAFE_XML_OPTIONS):
-            strings.append(_text_of(item))
-            item.clear()
-            while item.getprevious() is not None:
-                del item.getparent()[0]
+    text: list[str] = []
+    in_text = False  # inside a <t> that is no phonetic guide's
+    phonetic = 0  # how many <rPh> the parser is inside
+
+    def start(name: str, _attrs: dict[str, str]) -> None:
+        nonlocal in_text, phonetic
+        if name == _T:
+            in_text = not phonetic
+        elif name == _PHONETIC:
+            phonetic += 1
+        elif name == _SI:
+            text.clear()
+
+    def end(name: str) -> None:
+        nonlocal in_text, phonetic
+        if name == _T:
+            in_text = False
+        elif name == _PHONETIC:
+            phonetic -= 1
+        elif name == _SI:
+            strings.append("".join(text))
+
+    def data(chunk: str) -> None:
+        if in_text:
+            text.append(chunk)
+
+    stream_part(archive, member, start, end, data)
     return strings
-
-
-def _text_of(item: etree._Element) -> str:
-    parts: list[str] = []
-    for child in item:
-        if child.tag == _T:
-            parts.append(child.text or "")
-        elif child.tag == _R:
-            parts.extend(t.text or "" for t in child.iter(_T))
-    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -82,23 +94,42 @@ def read_cell_formats(archive: zipfile.ZipFile, member: str | None) -> CellForma
     """Read the styles part once for the date formats and the number formats that change text."""
     if member is None or member not in archive.namelist():
         return CellFormats()
-    root = etree.fromstring(archive.read(member), SAFE_PARSER)
-    custom = {
-        int(fmt.get("numFmtId", "-1")): fmt.get("formatCode", "") for fmt in root.iter(x("numFmt"))
-    }
-    cell_formats = root.find(x("cellXfs"))
-    if cell_formats is None:
-        return CellFormats()
+    custom: dict[int, str] = {}
+    formats: list[int] = []  # the number format of each cell format (cellXfs), in order
+    depth = 0
+    cell_formats = 0  # 1 inside the first <cellXfs> under the root, 2 after it
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal depth, cell_formats
+        depth += 1
+        if name == _NUMBER_FORMAT:
+            custom[_int(attrs.get("numFmtId"), -1)] = attrs.get("formatCode", "")
+        elif name == _CELL_FORMATS and depth == 2 and not cell_formats:
+            cell_formats = 1
+        elif name == _FORMAT and cell_formats == 1:
+            formats.append(_int(attrs.get("numFmtId"), 0))
+
+    def end(name: str) -> None:
+        nonlocal depth, cell_formats
+        depth -= 1
+        if name == _CELL_FORMATS and depth == 1 and cell_formats == 1:
+            cell_formats = 2
+
+    stream_part(archive, member, start, end)
     dates: set[int] = set()
     numbers: dict[int, str] = {}
-    for index, xf in enumerate(cell_formats.iter(x("xf"))):
-        number_format = int(xf.get("numFmtId", "0"))
+    for index, number_format in enumerate(formats):
         code = custom.get(number_format)
         if is_date_style(number_format, code):
             dates.add(index)
         elif (shown := shown_number_code(number_format, code)) is not None:
             numbers[index] = shown
     return CellFormats(frozenset(dates), numbers)
+
+
+def _int(text: str | None, default: int) -> int:
+    """An integer attribute; ValueError (a damaged part) when it is there and is no integer."""
+    return default if text is None else int(text)
 
 
 def is_date_style(number_format: int, custom_code: str | None) -> bool:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
-
 from ita_report.errors import WorkbookUnreadable
 from ita_report.read.sheet import Grid, SheetInfo
-from ita_report.read.xlsx.package import ZIP_ERRORS, WorkbookPackage, open_package
+from ita_report.read.xlsx.package import PART_ERRORS, WorkbookPackage, open_package
 from ita_report.read.xlsx.parts import read_cell_formats, read_shared_strings
 from ita_report.read.xlsx.scan import CellStyles, scan_sheet
 
@@ -43,7 +41,7 @@ class XlsxWorkbook:
                     formats.numbers,
                 )
             return scan_sheet(package.archive, package.sheet_parts[name], self._styles)
-        except (etree.XMLSyntaxError, ValueError, KeyError, *ZIP_ERRORS) as exc:
+        except PART_ERRORS as exc:
             raise WorkbookUnreadable(
                 "เนื้อหาภายในไฟล์เสียหาย (XML ของชีตอ่านไม่ได้) — เปิดไฟล์ใน Excel หรือ LibreOffice Calc "
                 "แล้วบันทึกเป็น .xlsx อีกครั้ง",

@@ -1,6 +1,6 @@
 """One streaming pass over a worksheet's XML: its values, where they end, merges, unsaved formulas.
 
-The pass feeds the part to a parser target that builds no tree, so memory grows with the cells
+The pass feeds the part to expat, which builds no tree, so memory grows with the cells
 that hold something, not with the sheet's size: a sheet formatted down to row 1,048,576 costs
 seconds and no more memory than its data. Only cells with a value are kept, so the reader knows
 the last row and column of data and stops there. Merged ranges and formulas whose value was
@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ita_report.ooxml import safe_parser, x
+from ita_report.ooxml import SPREADSHEET_NS, stream_name, stream_part
 from ita_report.read.sheet import (
     BadFormula,
     Grid,
@@ -27,11 +27,9 @@ from ita_report.read.sheet import (
 )
 from ita_report.read.xlsx.parts import CellFormats, number_value
 
-_ROW, _CELL, _MERGE = x("row"), x("c"), x("mergeCell")
-_VALUE, _INLINE, _FORMULA = x("v"), x("is"), x("f")
-_TEXT, _PHONETIC = x("t"), x("rPh")
-#: Bytes fed to the parser at a time.
-_CHUNK = 1024 * 1024
+_ROW, _CELL, _MERGE = (stream_name(SPREADSHEET_NS, tag) for tag in ("row", "c", "mergeCell"))
+_VALUE, _INLINE, _FORMULA = (stream_name(SPREADSHEET_NS, tag) for tag in ("v", "is", "f"))
+_TEXT, _PHONETIC = stream_name(SPREADSHEET_NS, "t"), stream_name(SPREADSHEET_NS, "rPh")
 
 
 class SheetDamaged(ValueError):
@@ -52,19 +50,16 @@ class CellStyles:
 def scan_sheet(archive: zipfile.ZipFile, member: str, styles: CellStyles | None = None) -> Grid:
     """Scan one worksheet part.
 
-    Raises etree.XMLSyntaxError on malformed XML and ValueError (SheetDamaged among them) on a
-    cell that cannot be read.
+    Raises :data:`~ita_report.ooxml.XML_ERROR` on malformed XML and ValueError (SheetDamaged
+    among them) on a DTD or on a cell that cannot be read.
     """
-    parser = safe_parser(target=_Scanner(styles or CellStyles()))
-    with archive.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
-            parser.feed(chunk)
-    scan: Grid = parser.close()
-    return scan
+    scanner = _Scanner(styles or CellStyles())
+    stream_part(archive, member, scanner.start, scanner.end, scanner.data)
+    return scanner.scan
 
 
 class _Scanner:
-    """lxml parser target: sees each element start and end, keeps what the reader needs."""
+    """expat's handlers: sees each element start and end, keeps what the reader needs."""
 
     def __init__(self, styles: CellStyles) -> None:
         self.styles = styles
@@ -181,6 +176,3 @@ class _Scanner:
             assert self.reference is not None
             self.col = split_reference(self.reference)[1]
         return self.col
-
-    def close(self) -> Grid:
-        return self.scan
