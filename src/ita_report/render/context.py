@@ -16,7 +16,7 @@ from jinja2 import Template
 
 from ita_report.model import Agency, Measure, Method, Plan
 from ita_report.periods import period_text
-from ita_report.render.environment import make_environment
+from ita_report.render.environment import make_environment, template_view
 from ita_report.render.options import RenderOptions
 from ita_report.render.wording import INTRO, SUMMARY, TITLE
 
@@ -33,6 +33,7 @@ MERGE_CONTINUE = "continue"
 MERGE_NONE = ""
 
 
+@template_view
 @dataclass(frozen=True, slots=True)
 class MethodView:
     no: int
@@ -53,6 +54,7 @@ class MethodView:
     cell: str
 
 
+@template_view
 @dataclass(frozen=True, slots=True)
 class MeasureView:
     no: int
@@ -63,6 +65,7 @@ class MeasureView:
     cell: str
 
 
+@template_view
 @dataclass(frozen=True, slots=True)
 class RowView:
     """One table row: a method with its measure, and how the measure cell merges."""
@@ -74,6 +77,7 @@ class RowView:
     merge: str
 
 
+@template_view
 @dataclass(frozen=True, slots=True)
 class SummaryView:
     measures: int

@@ -9,7 +9,9 @@ so every node keeps its own slice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from itertools import islice
 
 from lxml import etree
 
@@ -18,6 +20,8 @@ from ita_report.render.options import Digits
 from ita_report.thai import to_arabic_digits, to_thai_digits
 
 _SEPARATORS = (W_BR, W_CR, W_TAB)
+#: A digit of either kind: a paragraph without one has nothing to convert.
+_DIGIT = re.compile("[0-9\u0e50-\u0e59]")
 #: What may follow ``w:pgNumType`` in ``w:sectPr`` (schema order), to insert it in its place.
 _AFTER_PGNUMTYPE = tuple(
     w(tag)
@@ -38,9 +42,11 @@ def convert_digits(root: etree._Element, digits: Digits) -> None:
     for paragraph in root.iter(W_P):
         nodes: list[etree._Element | None] = []
         pieces: list[str] = []
+        # A paragraph nested in a text box is converted on its own: its text is skipped here.
+        nested = next(islice(paragraph.iter(W_P), 1, None), None) is not None
         for node in paragraph.iter(W_T, *_SEPARATORS):
-            if _paragraph_of(node) is not paragraph:
-                continue  # belongs to a paragraph nested in a text box; converted on its own
+            if nested and _paragraph_of(node) is not paragraph:
+                continue
             if node.tag == W_T:
                 nodes.append(node)
                 pieces.append(node.text or "")
@@ -48,6 +54,8 @@ def convert_digits(root: etree._Element, digits: Digits) -> None:
                 nodes.append(None)
                 pieces.append(" ")
         original = "".join(pieces)
+        if not _DIGIT.search(original):
+            continue
         converted = convert(original)
         if converted == original:
             continue

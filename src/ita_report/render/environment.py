@@ -11,14 +11,19 @@ A template is a file a user edited, and the text it prints is data from a workbo
   memory of a batch run;
 - every call, attribute, item and intercepted operator checks the deadline of the evaluation
   under way (:mod:`ita_report.render.limits`), so that a loop stops even where no timer can.
+
+The views a template reads in every row (:func:`template_view`) are plain frozen data: a field
+of one is handed out as the sandbox would, without asking it again for each of a report's
+hundreds of reads.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 from collections.abc import Callable, Mapping, Sized
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import StrictUndefined
 from jinja2.exceptions import SecurityError
@@ -39,6 +44,26 @@ _PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"}
 #: The width and precision of each ``%`` conversion (``%-10.3s``, ``%*d``).
 _PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?")
 _NUMBER = re.compile(r"\d+")
+
+
+_View = TypeVar("_View")
+#: Each template view's class → its field names (:func:`template_view`).
+_VIEW_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def template_view(cls: type[_View]) -> type[_View]:
+    """Class decorator: ``cls`` is a frozen dataclass of plain data that templates read.
+
+    Its fields are read without the sandbox's per-read checks. They are what the sandbox would
+    allow anyway: no field name starts with ``_`` (checked here), and a field holds data (text,
+    numbers, dates, views), never a function, a type or a frame, which is all
+    ``is_internal_attribute`` guards.
+    """
+    fields = frozenset(field.name for field in dataclasses.fields(cls))  # type: ignore[arg-type]
+    if any(name.startswith("_") for name in fields):
+        raise TypeError(f"{cls.__name__}: a template view's fields may not start with _")
+    _VIEW_FIELDS[cls] = fields
+    return cls
 
 
 class LimitExceeded(SecurityError):
@@ -80,6 +105,9 @@ class ReportEnvironment(SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         check_deadline()
+        fields = _VIEW_FIELDS.get(type(obj))
+        if fields is not None and attribute in fields:
+            return getattr(obj, attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:

@@ -167,9 +167,7 @@ _CONTAINERS = frozenset(w(tag) for tag in ("body", "p", "r", "tbl", "tr", "tc", 
 
 def stray_text(root: etree._Element) -> str | None:
     """The first text found outside any text element, or None if there is none."""
-    for element in root.iter():
-        if element.tag not in _CONTAINERS:
-            continue
+    for element in root.iter(*_CONTAINERS):
         texts = [element.text, *(child.tail for child in element)]
         for text in texts:
             if text and text.strip():
