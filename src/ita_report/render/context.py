@@ -7,6 +7,7 @@ documents every name here; keep the two in step.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -26,6 +27,7 @@ _NOT_XML: dict[int, int | None] = dict.fromkeys(
     (*range(0x00, 0x09), 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
 )
 _NOT_XML[0x0B] = ord("\n")
+_HAS_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 #: The ``merge`` value of a measure cell: first row of a merged cell, rows below it, no merge.
 MERGE_RESTART = "restart"
@@ -132,7 +134,9 @@ def build_context(plan: Plan, options: RenderOptions) -> dict[str, Any]:
 
 def text(value: str | None) -> str:
     """Workbook text as the document can hold it: ``None`` as empty, no control characters."""
-    return value.translate(_NOT_XML) if value else ""
+    if not value:
+        return ""
+    return value.translate(_NOT_XML) if _HAS_NOT_XML.search(value) else value
 
 
 def agency_line(agency: Agency) -> str:

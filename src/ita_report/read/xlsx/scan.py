@@ -142,9 +142,9 @@ class _Scanner:
             # formula whose saved value is empty text (=IF(…;"";…)).
             return
         # Only a cell with something in it costs the parsing of its reference.
-        col = self._column()
         if self.reference:
-            self.row = split_reference(self.reference)[0]
+            self.row, self.col = split_reference(self.reference)
+        col = self._column()
         if not has_value:
             self.scan.unsaved_formulas.append(f"{column_letter(col)}{self.row}")
             self.scan.put(self.row, col, BadFormula())
