@@ -243,9 +243,11 @@ def test_the_default_templates_are_found_without_their_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A package imported from a zip has no folder to read: importlib.resources finds them."""
-    from ita_report.render import options
+    import ita_report
 
     expected = {kind: default_template(kind) for kind in ReportKind}
-    monkeypatch.setattr(options, "_TEMPLATES_FOLDER", tmp_path / "nowhere")
+    words = ita_report.package_file("cli", "thai_words.zlib")
+    monkeypatch.setattr(ita_report, "_PACKAGE_FOLDER", str(tmp_path / "nowhere"))
     assert {kind: default_template(kind) for kind in ReportKind} == expected
     assert all(data.startswith(b"PK\x03\x04") for data in expected.values())
+    assert ita_report.package_file("cli", "thai_words.zlib") == words

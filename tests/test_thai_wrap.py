@@ -175,9 +175,16 @@ def test_help_and_version_do_not_load_the_dictionary() -> None:
         "import sys\n"
         "from ita_report.cli import app, segment\n"
         "try:\n    app(['build', '--help'])\nexcept SystemExit:\n    pass\n"
-        "print('LOADED', segment._dictionary.cache_info().currsize, file=sys.stderr)\n"
+        "print('LOADED', segment.dictionary.cache_info().currsize, file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", timeout=60
     )
     assert "LOADED 0" in done.stderr, done.stderr
+
+
+def test_the_longest_word_is_the_dictionary_s() -> None:
+    """``LONGEST_WORD`` bounds the search: a longer word in a new word list would never match."""
+    from ita_report.cli import segment
+
+    assert max(map(len, segment.dictionary())) == segment.LONGEST_WORD

@@ -19,7 +19,8 @@ import re
 import zlib
 from bisect import bisect_right
 from functools import cache
-from importlib import resources
+
+from ita_report import package_file
 
 #: Characters of the Thai block that are letters, vowels, tone marks and digits (not ``฿``).
 _THAI_RUN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e5b]+")
@@ -33,11 +34,16 @@ _NO_BREAK_BEFORE = frozenset(
 _NO_BREAK_AFTER = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 
 
+#: Letters in the dictionary's longest word: no word is looked for past this. A property of
+#: ``thai_words.zlib``, kept here so that no run measures 61,000 words (a test checks it).
+LONGEST_WORD = 70
+
+
 @cache
-def _dictionary() -> tuple[frozenset[str], int]:
-    data = resources.files("ita_report.cli").joinpath("thai_words.zlib").read_bytes()
-    words = frozenset(zlib.decompress(data).decode("cp874").split("\n"))
-    return words, max(map(len, words))
+def dictionary() -> frozenset[str]:
+    """The words, loaded once."""
+    data = package_file("cli", "thai_words.zlib")
+    return frozenset(zlib.decompress(data).decode("cp874").split("\n"))
 
 
 def cluster_breaks(run: str) -> list[int]:
@@ -53,7 +59,7 @@ def thai_words(run: str) -> list[str]:
     """A run of Thai letters cut into words (unmatched letters kept together as one piece)."""
     if len(run) <= 1:
         return [run] if run else []
-    words, longest = _dictionary()
+    words, longest = dictionary(), LONGEST_WORD
     ends = [*cluster_breaks(run), len(run)]
     size = len(run)
     # best[i]: (letters unmatched, words) for run[i:], where its first piece ends, and whether

@@ -10,6 +10,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from ita_report import package_file
 from ita_report.errors import seconds_setting
 
 #: Seconds a template may take to evaluate for one report. The default templates take well
@@ -70,23 +71,8 @@ DEFAULT_TEMPLATES = {ReportKind.RESULTS: "report.docx", ReportKind.PLAN: "plan.d
 
 
 def default_template(kind: ReportKind) -> bytes:
-    """The bytes of the default template of ``kind`` (from a wheel or a checkout alike).
-
-    Read from the package's folder, where a wheel and a checkout both put it: going through
-    ``importlib.resources`` cost a build 2 ms of imports for the same path. Only a package
-    imported from a zip (no folder to read) asks ``importlib.resources``.
-    """
-    name = DEFAULT_TEMPLATES[kind]
-    try:
-        return (_TEMPLATES_FOLDER / name).read_bytes()
-    except OSError:
-        from importlib import resources
-
-        return resources.files("ita_report").joinpath("templates", name).read_bytes()
-
-
-#: ``ita_report/templates``, beside this module's package.
-_TEMPLATES_FOLDER = Path(__file__).parent.parent / "templates"
+    """The bytes of the default template of ``kind`` (from a wheel or a checkout alike)."""
+    return package_file("templates", DEFAULT_TEMPLATES[kind])
 
 
 def default_templates() -> dict[str, bytes]:
