@@ -24,12 +24,37 @@ from ita_report.render.options import RenderOptions
 from ita_report.write.atomic import write_atomic
 
 
-@dataclass(frozen=True)
 class BuildJob:
-    """One workbook and where its report goes."""
+    """One workbook and where its report goes.
 
-    workbook: Path
-    report: Path
+    The two paths are kept as text and made Paths when asked for: a national batch plans its
+    8,000 jobs before the first is built, in the process whose memory is the batch's largest,
+    and a Path costs several times its text.
+    """
+
+    __slots__ = ("_report", "_workbook")
+
+    def __init__(self, workbook: Path, report: Path) -> None:
+        self._workbook, self._report = str(workbook), str(report)
+
+    @property
+    def workbook(self) -> Path:
+        return Path(self._workbook)
+
+    @property
+    def report(self) -> Path:
+        return Path(self._report)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BuildJob):
+            return NotImplemented
+        return (self._workbook, self._report) == (other._workbook, other._report)
+
+    def __hash__(self) -> int:
+        return hash((self._workbook, self._report))
+
+    def __repr__(self) -> str:
+        return f"BuildJob(workbook={self.workbook!r}, report={self.report!r})"
 
 
 @dataclass(frozen=True)
@@ -80,7 +105,7 @@ def plan_jobs(
     file given twice), or reports whose names differ only in case (``Plan.xlsx`` and
     ``plan.xlsm``): one would silently replace the other.
     """
-    jobs: dict[Path, BuildJob] = {}
+    jobs: dict[str, BuildJob] = {}  # by the report's resolved path, as text (see BuildJob)
     folded: dict[str, BuildJob] = {}
     for workbook, relative in inputs:
         if output is not None:
@@ -91,7 +116,7 @@ def plan_jobs(
             report = workbook.with_suffix(".docx")
         if report.suffix.lower() != ".docx":
             raise ItaError(f"รายงานต้องเป็นไฟล์ .docx (ได้ {report}) — เช่น -o รายงาน.docx")
-        key = report.resolve()  # a .docx: never the workbook itself
+        key = str(report.resolve())  # a .docx: never the workbook itself
         if key in jobs:
             raise ItaError(
                 f"{jobs[key].workbook} และ {workbook} จะได้รายงานไฟล์เดียวกัน ({report}) — "
@@ -99,14 +124,14 @@ def plan_jobs(
             )
         # Windows and macOS do not tell Plan.docx from plan.docx: refused on every system, so
         # that a folder built here gives the same reports when copied to a clerk's PC.
-        other = folded.get(str(key).casefold())
+        other = folded.get(key.casefold())
         if other is not None:
             raise ItaError(
                 f"{other.workbook} และ {workbook} จะได้รายงานชื่อเดียวกันถ้าไม่นับตัวพิมพ์เล็กพิมพ์ใหญ่"
                 f" ({other.report} และ {report}) ซึ่งบน Windows และ macOS เป็นไฟล์เดียวกัน"
                 " — เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือสร้างทีละไฟล์ด้วย -o"
             )
-        jobs[key] = folded[str(key).casefold()] = BuildJob(workbook, report)
+        jobs[key] = folded[key.casefold()] = BuildJob(workbook, report)
     if not jobs:
         raise ItaError(NO_WORKBOOKS)
     return list(jobs.values())
