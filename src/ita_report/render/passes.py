@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from ita_report import __version__
-from ita_report.ooxml import W_BR, W_T, XML_SPACE, safe_parser, w
+from ita_report.ooxml import W_BR, W_T, WORD_NS, XML_SPACE, safe_parser
 from ita_report.render.digits import convert_digits, converter, set_page_number_format
 from ita_report.render.messages import MAX_QUOTE, quote_around, template_error
 from ita_report.render.options import Digits
@@ -147,11 +147,19 @@ def _drop_blank_text(root: etree._Element) -> None:
     Only text *between* elements goes; the text of ``w:t`` (an element without children) is
     never touched, so a cell holding only spaces keeps them.
     """
-    for node in root.iter():
-        if node.tail is not None and not node.tail.strip():
-            node.tail = None
-        if len(node) and node.text is not None and not node.text.strip():
-            node.text = None
+    for text in _ALL_TEXT(root):
+        if text.strip():
+            continue
+        holder = text.getparent()
+        if text.is_tail:
+            holder.tail = None
+        elif len(holder):
+            holder.text = None
+
+
+#: Every text node, tails included, as strings that know their element (libxml2 finds them;
+#: visiting every element from Python cost more than the rest of the pass).
+_ALL_TEXT = etree.XPath("//text()")
 
 
 # --- text where Word shows none ---------------------------------------------------------------
@@ -162,17 +170,21 @@ def _drop_blank_text(root: etree._Element) -> None:
 # silently shortened report into an error.
 
 #: Containers whose own text or whose children's tails would be lost.
-_CONTAINERS = frozenset(w(tag) for tag in ("body", "p", "r", "tbl", "tr", "tc", "hdr", "ftr"))
+_CONTAINER_TAGS = ("body", "p", "r", "tbl", "tr", "tc", "hdr", "ftr")
 
 
 def stray_text(root: etree._Element) -> str | None:
-    """The first text found outside any text element, or None if there is none."""
-    for element in root.iter(*_CONTAINERS):
-        texts = [element.text, *(child.tail for child in element)]
-        for text in texts:
-            if text and text.strip():
-                return str(text).strip()
+    """The first text (in document order) outside any text element, or None if there is none."""
+    for text in _CONTAINER_TEXT(root):
+        if text.strip():
+            return str(text).strip()
     return None
+
+
+#: The text nodes directly inside a container: its own text and its children's tails.
+_CONTAINER_TEXT = etree.XPath(
+    " | ".join(f"//w:{tag}/text()" for tag in _CONTAINER_TAGS), namespaces={"w": WORD_NS}
+)
 
 
 # --- line breaks ------------------------------------------------------------------------------
