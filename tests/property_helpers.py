@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from ita_report.model import Status
+from tests import workbook_helpers
 from tests.workbook_helpers import write_workbook
 
 #: What openpyxl will not write raw, and so is written as Excel's ``_xHHHH_``.
@@ -147,15 +148,8 @@ LABELS = {
     "signer": "ผู้รายงาน",
     "signer_position": "ตำแหน่ง",
 }
-HEADER = (
-    "มาตรการ/แนวทาง",
-    "วิธีการดำเนินการ",
-    "ผู้รับผิดชอบ",
-    "ระยะเวลาดำเนินการ",
-    "สถานะ",
-    "ผลการดำเนินการ",
-    "ข้อเสนอแนะ",
-)
+#: The usual header, with the suggestion column the cases fill in too.
+HEADER = (*workbook_helpers.HEADER, "ข้อเสนอแนะ")
 COLUMNS = "ABCDEFG"
 
 
