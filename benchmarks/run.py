@@ -552,43 +552,53 @@ def targets(args: argparse.Namespace) -> list[Target]:
 
 
 # Why a target is missed: from -X importtime, cProfile and A/B runs on the code as of 2026-12-03
-# (commit cfa7ce8; benchmarks/README.md says how to profile), on the 2-core AMD EPYC machine of
-# that run. Shown only when the target is missed: keep them in step with the code.
+# (after commit b55ac65, the expat reader; benchmarks/README.md says how to profile), on the
+# 2-core AMD EPYC machine of that run, whose speed swings by up to 2× within minutes (the same
+# naive build took 16.6 ms a workbook on the Intel machine the targets were set on, 32-40 ms
+# here). Shown only when the target is missed: keep them in step with the code.
 WHY: dict[str, str] = {
-    "check": "check's work is small (reading and checking the example: about 12 ms); its time"
-    " is start-up, and the start-up of the command line the project keeps. Measured alone on"
-    " this machine (medians of 11): `python -c pass` 22 ms; `import typer` 127 ms; typer and"
-    " rich (`rich.console`, `rich.table`) 182 ms; all of `ita_report.cli.app` 216 ms;"
-    " `ita-report check` 307 ms; the naive check 266 ms, of which `import openpyxl` is 251 ms."
-    " typer and rich alone are 0.68× the baseline, so 0.8× leaves 31 ms for the reader's"
-    " imports (lxml, zipfile, the read layer: about 60 ms) and the work. What is already done:"
-    " no openpyxl, no Word stack, no `json_output` unless `--json`, no emoji table, no pool,"
-    " no teardown (os._exit). What would meet it: a command line that does not import typer"
-    " and rich before it knows the command, which the design card rules out (speed from not"
-    " doing work twice, not from dropping the tools); or a lighter reader import (the read"
-    " layer compiles about 37 regular expressions and builds 20 dataclasses at import, about"
-    " 15 ms).",
-    "batch4000-ms": "A workbook costs about 29 ms of CPU in one process on this machine (reading"
-    " and checking 12 ms, rendering 12 ms, writing and fsync 1 ms, the rest Python's own),"
-    " and two workers on two cores give 16.6 to 19.4 ms a workbook of wall time (two runs);"
-    " the pool (chunks of 16, at most two in flight per worker) adds under 10 %. The target"
-    " was set on the Intel machine of the first benchmark run, where the same naive build took"
-    " 0.169 s against 0.45-0.49 s here (2.7-2.9× slower): scaled by that, about 6.2-6.7 ms"
-    " there, against 7.1 ms a workbook at 1,000 then. Beating 5.5 ms here needs the per-workbook work itself about 3×"
-    " faster: the .xlsx scan's Python callbacks (`read/xlsx/scan.py`, 580,000 `data` calls per"
-    " 100 workbooks) and the sandbox's attribute checks while rendering (45,000 `getattr` per"
-    " 100 workbooks) are the largest items in cProfile.",
-    "batch4000": "The work per workbook grows a little with the batch: at 4,000 the parent and"
-    " each worker hold more live objects (outcomes, interned file names), and the garbage"
-    " collector walks them. The figure moves with the machine's load from run to run: 7.35×"
-    " in the run before this one (same code but for the input listing), 8.24× in this one.",
-    "batch-memory": "The queue is bounded (chunks of 16, at most two per worker in flight), so"
-    " nothing waits in the pool, and the input listing is let go once the jobs are planned."
-    " What still grows with the batch is small per workbook but kept to the end: in the"
-    " parent, each workbook's job (its two paths) and its outcome, about 530 bytes; in each"
-    " process, pathlib interns every file name it parses (`sys.intern`). The largest process"
-    " is 34 MiB at 500 workbooks and 39 at 4,000 here; by hand on this machine 34.9 and 38.9"
-    " (1.11×); 39 to 53 MiB (1.36×) when every task was queued at once.",
+    "check": "check's own work is now small; its time is the start-up of the command line the"
+    " project keeps. Alternating runs on this machine (medians of 15-21): typer and rich"
+    " (`import typer, rich.console, rich.table`) alone are 0.62-0.77× the naive check, which"
+    " leaves 0.03-0.18× for everything else. What ita-report adds to them: its own imports"
+    " (the command line and the read layer, about 25 ms), typer building the command group"
+    " from the functions' signatures (about 10 ms), reading and checking the example (about"
+    " 10 ms), cutting the table's Thai into words (about 20 ms, most of it loading the"
+    " 61,000-word list) and rich laying out the table (about 20 ms). Already done: no"
+    " openpyxl, no lxml (the reader streams through the standard library's expat), no Word"
+    " stack, no `importlib.resources`, no `json_output` unless `--json`, no emoji table, no"
+    " pool, no teardown (os._exit). Two full runs gave 0.87× and 1.04×. What would meet it: a"
+    " command line that does not import typer and rich before it knows the command, which the"
+    " design card rules out (speed from not doing work twice, not from dropping the tools).",
+    "batch4000-ms": "A workbook of the example costs about 11.5-13 ms of CPU in one process at"
+    " a quiet moment (reading and checking 5, rendering 6, writing with fsync 1, the rest"
+    " Python's own; it was about 29 ms before the expat reader, the view fast path and the"
+    " XPath passes), so two workers on two cores give 7.2 ms a workbook by hand at such a"
+    " moment (28.7 s for 4,000 with /usr/bin/time) and 10.3-13.6 ms in the full runs, where"
+    " the naive loop ran at 32-40 ms a workbook. The target was set on the Intel machine where"
+    " that loop took 16.6 ms; scaled by it, 4.5-5.5 ms there. What is left is spread thin:"
+    " expat's own parse (the example writes each Thai letter as a character reference), the"
+    " per-cell Python of the reader, Jinja's evaluation, lxml's parse and serialisation of"
+    " the document, zlib.",
+    "batch4000": "The time a workbook is flat (14.0 ms at 500 and 13.6 at 4,000 in one run);"
+    " what moves the ratio is the start-up subtracted and the machine's speed during the"
+    " run: 8.13× and 6.63× in two runs of the same code.",
+    "batch-memory": "The queue is bounded (chunks of 16, at most two per worker in flight), the"
+    " input listing is let go once the jobs are planned, and a planned job keeps its two paths"
+    " as text, not as Path objects. What still grows with the batch is each workbook's job and"
+    " outcome in the parent, a few hundred bytes.",
+    "scaling-huge": "In one process the 12 × 600 workbook reads 11.3× and renders 10.9× the"
+    " time of the 12 × 60 one, every function alike (expat's own C parse 11.7×): no step is"
+    " quadratic, the larger document just leaves the caches. Two full runs gave 12.0× and 7.3×"
+    " (units merged 10.9× and 9.5×).",
+    "scaling-merged": "As for the plain 720 → 7,200: every function grows alike, about 11×"
+    " in one process; two full runs gave 10.9× and 9.5×.",
+    "summary100": "summary reads in worker processes and then writes its workbook in one"
+    " (about 3 ms an agency through openpyxl, rows fitted to their Thai text); check reads one"
+    " workbook after another. Since the reader got twice as fast, the two are close at 100:"
+    " by hand 8.8 ms against 8.9 a further workbook (0.99×); the full runs gave 0.81× and"
+    " 1.48×, as check's own figure over 100 moved from 12.2 to 5.7 ms a workbook between them"
+    " (the same code). At 1,000 summary is ahead in every run (0.92-0.94×).",
 }
 
 
