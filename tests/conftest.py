@@ -6,7 +6,7 @@ workbook is the seed report transcribed (``examples/plan.xlsx``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,20 @@ from typer.testing import CliRunner, Result
 
 from ita_report.cli import app
 from ita_report.read.workbook import Loaded, load_workbook
+from ita_report.render.cache import CACHE_DIR_ENV
 from tests.workbook_helpers import EXAMPLE, write_workbook
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The compiled templates go to a folder of this test session, never the user's cache.
+
+    Set in the environment, so that the commands tests run as subprocesses use it too.
+    """
+    folder = tmp_path_factory.mktemp("ita-report-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_DIR_ENV, str(folder))
+        yield folder
 
 
 @pytest.fixture
