@@ -10,8 +10,6 @@ from __future__ import annotations
 import html
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from lxml import etree
 
 from ita_report.model import Plan
 from ita_report.thai import to_thai_digits
+from tests.pdf_helpers import poppler
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PAGE = re.compile(r"<page width=\"([\d.]+)\" height=\"([\d.]+)\">(.*?)</page>", re.S)
@@ -43,11 +42,6 @@ class Page:
     width: float
     height: float
     words: tuple[Word, ...]
-
-
-def poppler(*command: str) -> str:
-    assert shutil.which(command[0]), "the libreoffice tests need poppler-utils"
-    return subprocess.run(command, capture_output=True, check=True, text=True).stdout
 
 
 def pages(pdf: Path) -> list[Page]:

@@ -1,8 +1,11 @@
-"""A fake ``soffice`` that fails in each way the real one does, and a check for live processes."""
+"""A fake ``soffice`` that fails in each way the real one does, a check for live processes, and
+what the tests of real LibreOffice share: their skip marker and poppler's output."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -59,3 +62,21 @@ def alive(pid: int) -> bool:
     except (OSError, IndexError):
         return True
     return state not in {"Z", "X"}
+
+
+#: Skips a test of real LibreOffice where it is not installed (CI installs it).
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+    reason="LibreOffice (soffice) is not installed",
+)
+
+
+def poppler(*command: str) -> str:
+    """What a poppler-utils command (``pdftotext``, ``pdffonts``) prints."""
+    assert shutil.which(command[0]), "the libreoffice tests need poppler-utils"
+    return subprocess.run(command, capture_output=True, check=True, text=True).stdout
+
+
+def pdf_text(pdf: Path) -> str:
+    """The text of a PDF, as ``pdftotext`` reads it."""
+    return poppler("pdftotext", str(pdf), "-")

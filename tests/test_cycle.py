@@ -28,6 +28,7 @@ from ita_report.model import Plan, Status
 from ita_report.read.workbook import load_workbook
 from ita_report.write.sheet_layout import FONT_NAME, row_height, text_lines
 from ita_report.write.summary import HEADER_ROW
+from tests.pdf_helpers import pdf_text
 from tests.print_helpers import check_printed
 from tests.workbook_helpers import EXAMPLE
 
@@ -378,9 +379,7 @@ def test_the_summary_opens_in_libreoffice(cli: Cli, tmp_path: Path, agencies: Pa
         ],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "summary.pdf"), "-"], capture_output=True, check=True
-    ).stdout.decode()
+    text = pdf_text(tmp_path / "summary.pdf")
     assert "สรุปรายหน่วยงาน" in text or "เทศบาลตำบลพะโต๊ะ" in text
     assert "การปฏิบัติหน้าที่" in text
 

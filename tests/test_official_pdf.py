@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,17 +27,14 @@ from tests.official_pdf_helpers import (
     continued_pages,
     geometry,
     pages,
-    poppler,
 )
+from tests.pdf_helpers import needs_libreoffice, pdf_text, poppler
 from tests.render_helpers import render
 from tests.workbook_helpers import EXAMPLE
 
 pytestmark = [
     pytest.mark.libreoffice,
-    pytest.mark.skipif(
-        shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-        reason="LibreOffice (soffice) is not installed",
-    ),
+    needs_libreoffice,
 ]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,9 +125,9 @@ def test_the_example_fits_in_fewer_pages_than_before(built: dict[str, Built]) ->
 def test_the_digits_option_reaches_the_page_numbers_and_nothing_else_is_arabic(
     built: dict[str, Built],
 ) -> None:
-    thai = poppler("pdftotext", str(built["example"].pdf), "-")
+    thai = pdf_text(built["example"].pdf)
     assert not re.search(r"[0-9]", thai)
-    arabic = poppler("pdftotext", str(built["arabic"].pdf), "-")
+    arabic = pdf_text(built["arabic"].pdf)
     assert not re.search(r"[๐-๙]", arabic)
 
 
@@ -140,7 +136,7 @@ def test_the_pdf_embeds_every_font_and_has_no_extra_pages(built: dict[str, Built
         fonts = poppler("pdffonts", str(report.pdf)).splitlines()[2:]
         assert fonts, report.pdf
         assert all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
-        text = poppler("pdftotext", str(report.pdf), "-")
+        text = pdf_text(report.pdf)
         assert "๐๑๒๓๔๕๖๗๘๙" not in text and "0123456789" not in text  # the glyph page is gone
     # The summary is still the last thing printed: no page of the copy's own is left over.
     last = built["example"].pages[-1]

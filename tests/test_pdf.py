@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +21,7 @@ from ita_report.errors import PdfError
 from ita_report.write import pdf, soffice, soffice_locate
 from ita_report.write.atomic import TEMP_PREFIX
 from ita_report.write.pdf import SOFFICE_ENV, convert_to_pdf
-from tests.pdf_helpers import alive, fake_soffice
+from tests.pdf_helpers import alive, fake_soffice, needs_libreoffice, pdf_text
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a POSIX script")
 
@@ -213,10 +212,7 @@ def test_unreadable_docx_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(
-    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-    reason="LibreOffice (soffice) is not installed",
-)
+@needs_libreoffice
 def test_real_libreoffice_converts_thai_reports_from_two_folders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -238,9 +234,7 @@ def test_real_libreoffice_converts_thai_reports_from_two_folders(
     assert shutil.which("pdftotext"), "the libreoffice tests need pdftotext (poppler-utils)"
     for folder, result in zip(("อำเภอ ก", "b"), pdfs, strict=True):
         assert result.read_bytes().startswith(b"%PDF")
-        text = subprocess.run(
-            ["pdftotext", str(result), "-"], capture_output=True, check=True, text=True
-        ).stdout
+        text = pdf_text(result)
         assert f"{THAI_AGENCY} ({folder})" in text
     assert temp_files(*(path.parent for path in paths)) == []
 
@@ -423,10 +417,7 @@ def test_a_failed_start_stops_every_worker(tmp_path: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(
-    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-    reason="LibreOffice (soffice) is not installed",
-)
+@needs_libreoffice
 def test_real_libreoffice_uses_a_profile_under_a_thai_user_name_with_a_space(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -464,10 +455,5 @@ def test_real_libreoffice_uses_a_profile_under_a_thai_user_name_with_a_space(
     profile, size = seen.read_text(encoding="utf-8").split("\n")
     assert Path(profile).parent.parent == temp  # <temp>/ita-pdf-…/profile1, decoded as given
     assert int(size) > 2_000  # LibreOffice wrote its settings there: the profile it used
-    text = subprocess.run(
-        ["pdftotext", str(path.with_suffix(".pdf")), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
+    text = pdf_text(path.with_suffix(".pdf"))
     assert THAI_AGENCY in text

@@ -21,6 +21,7 @@ from ita_report.errors import WorkbookUnreadable
 from ita_report.read.ods import open_ods
 from ita_report.read.sheet import BadFormula, Grid, MergedRange, SheetInfo
 from ita_report.read.xlsx.reader import open_xlsx
+from tests.pdf_helpers import needs_libreoffice
 
 DATA = Path(__file__).parent / "data"
 CELLS = DATA / "ods" / "cells.ods"
@@ -459,11 +460,6 @@ def test_a_zip_bomb_is_refused_by_the_package_check(
 
 # --- files made by LibreOffice at test time ------------------------------------------------------
 
-needs_calc = pytest.mark.skipif(
-    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-    reason="LibreOffice (soffice) is not installed",
-)
-
 
 @pytest.fixture(scope="module")
 def made_by_calc(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -477,7 +473,7 @@ def made_by_calc(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("name", ["cells.ods", "formatted.ods"])
 @pytest.mark.libreoffice
-@needs_calc
+@needs_libreoffice
 def test_the_committed_files_are_what_calc_makes_today(made_by_calc: Path, name: str) -> None:
     committed, made = open_ods(DATA / "ods" / name), open_ods(made_by_calc / name)
     assert made.sheets == committed.sheets
@@ -488,7 +484,7 @@ def test_the_committed_files_are_what_calc_makes_today(made_by_calc: Path, name:
 
 
 @pytest.mark.libreoffice
-@needs_calc
+@needs_libreoffice
 def test_one_workbook_saved_by_calc_as_ods_and_as_xlsx_reads_alike(made_by_calc: Path) -> None:
     from tests.data.make_real_files import convert
 

@@ -24,7 +24,7 @@ from typer.testing import Result
 from ita_report.write import soffice
 from ita_report.write.atomic import TEMP_PREFIX
 from ita_report.write.pdf import SOFFICE_ENV, TIMEOUT_ENV
-from tests.pdf_helpers import alive, fake_soffice
+from tests.pdf_helpers import alive, fake_soffice, needs_libreoffice, pdf_text
 from tests.workbook_helpers import AGENCY, write_workbook
 
 Cli = Callable[..., Result]
@@ -32,10 +32,6 @@ Make = Callable[..., Path]
 
 ITA_REPORT = Path(sys.executable).with_name("ita-report")
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a POSIX script")
-has_libreoffice = pytest.mark.skipif(
-    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-    reason="LibreOffice (soffice) is not installed",
-)
 
 
 @posix_only
@@ -80,7 +76,7 @@ def test_a_hung_libreoffice_is_stopped_and_leaves_nothing_running(
 
 
 @pytest.mark.libreoffice
-@has_libreoffice
+@needs_libreoffice
 def test_two_batches_converting_at_once_both_get_their_pdfs(tmp_path: Path) -> None:
     # Each run has a private LibreOffice profile: with a shared one, the second soffice would
     # hand its files to the first and exit, or wait on the profile's lock.
@@ -106,12 +102,7 @@ def test_two_batches_converting_at_once_both_get_their_pdfs(tmp_path: Path) -> N
     for run, (_, stderr) in zip(runs, outcomes, strict=True):
         assert run.returncode == 0, stderr.decode("utf-8", "replace")
     for folder, workbook in workbooks.items():
-        text = subprocess.run(
-            ["pdftotext", str(workbook.with_suffix(".pdf")), "-"],
-            capture_output=True,
-            check=True,
-            text=True,
-        ).stdout
+        text = pdf_text(workbook.with_suffix(".pdf"))
         assert agencies[folder] in text
         assert [p for p in workbook.parent.iterdir() if p.name.startswith(TEMP_PREFIX)] == []
 
@@ -162,14 +153,8 @@ def agencies_workbooks(tmp_path: Path, names: list[str]) -> list[Path]:
     ]
 
 
-def pdf_text(pdf_path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", str(pdf_path), "-"], capture_output=True, check=True, text=True
-    ).stdout
-
-
 @pytest.mark.libreoffice
-@has_libreoffice
+@needs_libreoffice
 def test_build_pdf_over_two_workers_writes_every_pdf(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -201,7 +186,7 @@ def test_build_pdf_over_two_workers_writes_every_pdf(
 
 
 @pytest.mark.libreoffice
-@has_libreoffice
+@needs_libreoffice
 def test_a_hung_libreoffice_costs_its_own_chunk_only(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,8 +6,6 @@ Runs wherever LibreOffice is installed (CI installs it with Thai fonts and poppl
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -15,14 +13,12 @@ import pytest
 
 from ita_report.model import Agency, Measure, Method, Period, Plan, Status
 from ita_report.write.pdf import convert_to_pdf
+from tests.pdf_helpers import needs_libreoffice, pdf_text, poppler
 from tests.render_helpers import render
 
 pytestmark = [
     pytest.mark.libreoffice,
-    pytest.mark.skipif(
-        shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-        reason="LibreOffice (soffice) is not installed",
-    ),
+    needs_libreoffice,
 ]
 
 LONG_METHOD = (
@@ -57,11 +53,6 @@ def long_plan() -> Plan:
     return Plan(Path("plan.xlsx"), agency, tuple(measures))
 
 
-def poppler(*command: str) -> str:
-    assert shutil.which(command[0]), "the libreoffice tests need poppler-utils"
-    return subprocess.run(command, capture_output=True, check=True, text=True).stdout
-
-
 def test_report_prints_landscape_in_a_sarabun_font_with_the_header_on_every_page(
     tmp_path: Path,
 ) -> None:
@@ -82,7 +73,7 @@ def test_report_prints_landscape_in_a_sarabun_font_with_the_header_on_every_page
     fonts = poppler("pdffonts", str(pdf))
     assert re.search(r"Sarabun|Laksaman", fonts), fonts
 
-    text = poppler("pdftotext", str(pdf), "-")
+    text = pdf_text(pdf)
     # PDF text extraction scatters spaces through Thai; compare without any white space.
     page_texts = [re.sub(r"\s+", "", page) for page in text.split("\f")[:pages]]
     assert "ประจำปีงบประมาณพ.ศ.๒๕๖๔" in page_texts[0]

@@ -8,7 +8,6 @@ paper, A4 landscape pages, the measures header on every page.
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -30,12 +29,8 @@ from ita_report.write.sheet_layout import (
 )
 from ita_report.write.workbook import HEADER_ROW, write_blank_workbook
 from tests.init_helpers import TITLES
+from tests.pdf_helpers import needs_libreoffice
 from tests.print_helpers import check_printed, fill_in_long, squeeze
-
-needs_soffice = pytest.mark.skipif(
-    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-    reason="LibreOffice (soffice) is not installed",
-)
 
 #: The rows each sheet prints at the top of every page.
 PRINT_TITLES = {
@@ -190,7 +185,7 @@ def test_the_measures_columns_print_at_a_readable_size(blank: Workbook) -> None:
     ["blank", "agency and year", "filled in at length"],
 )
 @pytest.mark.libreoffice
-@needs_soffice
+@needs_libreoffice
 def test_every_workbook_init_writes_prints_cleanly(
     kind: str, tmp_path: Path, cli: Callable[..., Result]
 ) -> None:
@@ -217,7 +212,7 @@ def test_every_workbook_init_writes_prints_cleanly(
 
 
 @pytest.mark.libreoffice
-@needs_soffice
+@needs_libreoffice
 def test_print_helpers_see_overlap_and_missing_text(tmp_path: Path) -> None:
     """The checks above are no empty promise: rows left at 15 pt are caught."""
     workbook = Workbook()
