@@ -30,7 +30,6 @@ from typing import Any, ClassVar
 import pytest
 from typer.testing import Result
 
-from ita_report import build
 from ita_report.build import BuildJob, build_all, default_workers, plan_jobs
 from ita_report.errors import ItaError, PdfError
 from ita_report.read import batch
@@ -183,7 +182,7 @@ def test_yearly_ps1_keeps_thai_and_json_in_utf8() -> None:
 
 
 def test_every_pool_goes_through_pool_size() -> None:
-    for module in (build, batch, pdf_chunks):
+    for module in (batch, pdf_chunks):  # build's pool is batch.map_chunked's
         source = Path(module.__file__ or "").read_text(encoding="utf-8")
         sizes: Any = re.findall(r"ProcessPoolExecutor\(max_workers=([^)]*\))", source)
         assert sizes and all(size.startswith("pool_size(") for size in sizes), module

@@ -4,6 +4,12 @@
 # cost every command ~30 ms at start-up.
 __version__ = "0.1.0"
 
+
+def version_line() -> str:
+    """What ``ita-report --version`` prints (answered early by ``cli.main``, or by click)."""
+    return f"ita-report {__version__}"
+
+
 #: The package's folder, where a wheel and a checkout both put its data files.
 _PACKAGE_FOLDER: str = __path__[0]
 

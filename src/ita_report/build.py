@@ -18,7 +18,7 @@ from pathlib import Path
 from ita_report.errors import ItaError, TemplateError
 from ita_report.model import HasProblems, Problem, Severity
 from ita_report.read import load
-from ita_report.read.batch import available_cores, pool_size, stream_chunks
+from ita_report.read.batch import available_cores, map_chunked, pool_size
 from ita_report.read.files import NO_WORKBOOKS
 from ita_report.render.options import RenderOptions
 from ita_report.write.atomic import write_atomic
@@ -229,21 +229,14 @@ def build_all(
             if outcome.template_failed:
                 break
     else:
-        from concurrent.futures import ProcessPoolExecutor  # not imported for one workbook
-
         failed: list[BuildOutcome] = []  # the template failures seen: the run stops at one
-        size = pool_size(workers, len(jobs))
         task = partial(_build_chunk, options=options, strict=strict)
-        with ProcessPoolExecutor(max_workers=pool_size(workers, len(jobs))) as pool:
-            for start, outcomes in stream_chunks(
-                pool, task, jobs, workers=size, stop=lambda: bool(failed)
-            ):
-                for offset, built in enumerate(outcomes):
-                    # The worker's copy of the job is dropped for ours: two fewer paths a job.
-                    outcome = found[start + offset] = replace(built, job=jobs[start + offset])
-                    on_done(outcome)
-                    if outcome.template_failed:
-                        failed.append(outcome)
+        for index, built in map_chunked(task, jobs, workers=workers, stop=lambda: bool(failed)):
+            # The worker's copy of the job is dropped for ours: two fewer paths a job.
+            outcome = found[index] = replace(built, job=jobs[index])
+            on_done(outcome)
+            if outcome.template_failed:
+                failed.append(outcome)
     return [outcome or _not_built(job) for job, outcome in zip(jobs, found, strict=True)]
 
 

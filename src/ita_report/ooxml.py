@@ -125,8 +125,8 @@ def stream_name(namespace: str, tag: str) -> str:
 
 
 def x(tag: str) -> str:
-    """``x("row")`` → the Clark name ``{…/spreadsheetml/2006/main}row`` lxml uses."""
-    return f"{{{SPREADSHEET_NS}}}{tag}"
+    """``x("row")`` → a SpreadsheetML tag as :func:`stream_parser` names it."""
+    return stream_name(SPREADSHEET_NS, tag)
 
 
 def w(tag: str) -> str:

@@ -14,8 +14,8 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
 _TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
 _TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
-#: A text without a digit to convert is returned as it is, without a pass over it.
-_ARABIC_DIGIT, _THAI_DIGIT = re.compile("[0-9]"), re.compile("[\u0e50-\u0e59]")
+#: Where a text has a digit of each kind: one without a digit to convert is returned as it is.
+HAS_ARABIC_DIGIT, HAS_THAI_DIGIT = re.compile(f"[{ARABIC_DIGITS}]"), re.compile(f"[{THAI_DIGITS}]")
 
 #: Web and e-mail addresses keep their digits whatever ``--digits`` says.
 _ADDRESS = re.compile(
@@ -58,12 +58,12 @@ BE_OFFSET = 543
 
 def to_thai_digits(text: str) -> str:
     """Arabic digits to Thai, except inside web and e-mail addresses."""
-    return _outside_addresses(text, _TO_THAI) if _ARABIC_DIGIT.search(text) else text
+    return _outside_addresses(text, _TO_THAI) if HAS_ARABIC_DIGIT.search(text) else text
 
 
 def to_arabic_digits(text: str) -> str:
     """Thai digits to Arabic, except inside web and e-mail addresses."""
-    return _outside_addresses(text, _TO_ARABIC) if _THAI_DIGIT.search(text) else text
+    return _outside_addresses(text, _TO_ARABIC) if HAS_THAI_DIGIT.search(text) else text
 
 
 def _outside_addresses(text: str, table: dict[int, int]) -> str:

@@ -36,9 +36,9 @@ def main() -> None:
     decides (an unknown option after it is still a usage error), as it always has.
     """
     if sys.argv[1:] == VERSION_ARGS:
-        from ita_report import __version__
+        from ita_report import version_line
 
-        sys.stdout.write(f"ita-report {__version__}\n")
+        sys.stdout.write(version_line() + "\n")
         return
     _commands().main()
 

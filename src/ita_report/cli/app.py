@@ -21,7 +21,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from ita_report import __version__
+from ita_report import version_line
 from ita_report.cli import cycle
 from ita_report.cli.console import (
     make_console,
@@ -81,7 +81,7 @@ EXIT_PENDING = 1
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"ita-report {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 

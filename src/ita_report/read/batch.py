@@ -116,6 +116,27 @@ def stream_chunks(
             future.cancel()
 
 
+def map_chunked(
+    task: Callable[[list[Item]], list[Result]],
+    items: Sequence[Item],
+    *,
+    workers: int,
+    stop: Callable[[], bool] = lambda: False,
+) -> Iterator[tuple[int, Result]]:
+    """Each item's index and result, computed by ``task`` over chunks in worker processes.
+
+    The one way a batch is spread over processes (build's and summary's): a pool of
+    :func:`pool_size` workers fed by :func:`stream_chunks`, results in the order chunks finish.
+    """
+    from concurrent.futures import ProcessPoolExecutor  # not imported for one workbook
+
+    size = pool_size(workers, len(items))  # also what stream_chunks keeps in flight
+    with ProcessPoolExecutor(max_workers=pool_size(workers, len(items))) as pool:
+        for start, results in stream_chunks(pool, task, items, workers=size, stop=stop):
+            for offset, result in enumerate(results):
+                yield start + offset, result
+
+
 def load_many(
     paths: Sequence[Path],
     *,
@@ -134,16 +155,10 @@ def load_many(
             outcomes.append(load(path, strict=strict))
             on_done(outcomes[-1])
         return outcomes
-    from concurrent.futures import ProcessPoolExecutor
-
     found: list[Loaded | None] = [None] * len(paths)
-    size = pool_size(workers, len(paths))
-    task = partial(_load_chunk, strict=strict)
-    with ProcessPoolExecutor(max_workers=pool_size(workers, len(paths))) as pool:
-        for start, chunk in stream_chunks(pool, task, paths, workers=size):
-            for offset, loaded in enumerate(chunk):
-                found[start + offset] = loaded
-                on_done(loaded)
+    for index, loaded in map_chunked(partial(_load_chunk, strict=strict), paths, workers=workers):
+        found[index] = loaded
+        on_done(loaded)
     assert None not in found  # nothing stops a summary: every chunk came back
     return [loaded for loaded in found if loaded is not None]
 

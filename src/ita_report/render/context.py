@@ -27,7 +27,7 @@ _NOT_XML: dict[int, int | None] = dict.fromkeys(
     (*range(0x00, 0x09), 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
 )
 _NOT_XML[0x0B] = ord("\n")
-_HAS_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_HAS_NOT_XML = re.compile("[" + "".join(re.escape(chr(code)) for code in _NOT_XML) + "]")
 
 #: The ``merge`` value of a measure cell: first row of a merged cell, rows below it, no merge.
 MERGE_RESTART = "restart"

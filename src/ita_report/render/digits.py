@@ -9,7 +9,6 @@ so every node keeps its own slice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import islice
 
@@ -28,11 +27,9 @@ from ita_report.ooxml import (
     w,
 )
 from ita_report.render.options import Digits
-from ita_report.thai import to_arabic_digits, to_thai_digits
+from ita_report.thai import HAS_ARABIC_DIGIT, HAS_THAI_DIGIT, to_arabic_digits, to_thai_digits
 
 _SEPARATORS = (W_BR, W_CR, W_TAB)
-#: A digit of either kind: a paragraph without one has nothing to convert.
-_DIGIT = re.compile("[0-9\u0e50-\u0e59]")
 #: The text of every ``w:t``, as strings that know their element: libxml2 finds them faster
 #: than a walk over the elements from Python.
 _TEXTS = etree.XPath("//w:t/text()", namespaces={"w": WORD_NS})
@@ -53,10 +50,11 @@ def converter(digits: Digits) -> Callable[[str], str]:
 def convert_digits(root: etree._Element, digits: Digits) -> None:
     """Convert the digits of every paragraph under ``root``, addresses left as they are."""
     convert = converter(digits)
-    # Only the paragraphs with a digit in their text are read whole; a dict takes each of them
+    to_convert = HAS_ARABIC_DIGIT if digits is Digits.THAI else HAS_THAI_DIGIT
+    # Only the paragraphs with a digit to convert in their text are read whole; a dict takes each of them
     # once (however many of its texts hold digits), in document order.
     with_digits = dict.fromkeys(
-        _paragraph_of(text.getparent()) for text in _TEXTS(root) if _DIGIT.search(text)
+        _paragraph_of(text.getparent()) for text in _TEXTS(root) if to_convert.search(text)
     )
     for paragraph in with_digits:
         if paragraph is None:
@@ -75,8 +73,6 @@ def convert_digits(root: etree._Element, digits: Digits) -> None:
                 nodes.append(None)
                 pieces.append(" ")
         original = "".join(pieces)
-        if not _DIGIT.search(original):
-            continue
         converted = convert(original)
         if converted == original:
             continue

@@ -198,7 +198,10 @@ def _convert_chunk(batch: Batch, number: int, chunk: range) -> Outcome:
     if not contents:
         return outcome
     prepared = batch.helpers.map(_prepare_one, list(contents.values()))
-    copies = dict(zip(contents, prepared, strict=True))
+    copies: dict[int, _Prepared] = {
+        index: (facts, data if converted is None else converted, data)
+        for (index, data), (facts, converted) in zip(contents.items(), prepared, strict=True)
+    }
     del contents
     with batch.profiles.lend() as profile:
         good, failures = batch.convert(
@@ -222,11 +225,15 @@ def _convert_chunk(batch: Batch, number: int, chunk: range) -> Outcome:
 _Prepared = tuple[pdf_copy.CopyFacts | None, bytes, bytes]
 
 
-def _prepare_one(data: bytes) -> _Prepared:
+def _prepare_one(data: bytes) -> tuple[pdf_copy.CopyFacts | None, bytes | None]:
+    """A report's facts and the copy to convert first; (None, None) to convert it as it is.
+
+    The report's own bytes stay with the caller: sent back from a helper process, every report
+    would cross the process boundary twice."""
     copy = pdf_copy.prepare(data)
     if copy is None:
-        return None, data, data
-    return copy.facts, copy.converted(), data
+        return None, None
+    return copy.facts, copy.converted()
 
 
 def _settle_all(

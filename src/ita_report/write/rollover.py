@@ -18,7 +18,13 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_report.errors import ItaError
-from ita_report.labels import AGENCY_SHEET, MEASURE_COLUMNS, MEASURES_SHEET, UNITS_SHEET
+from ita_report.labels import (
+    AGENCY_FIELDS,
+    AGENCY_SHEET,
+    MEASURE_COLUMNS,
+    MEASURES_SHEET,
+    UNITS_SHEET,
+)
 from ita_report.model import Plan, Status
 from ita_report.periods import shift_period_text
 from ita_report.thai import to_thai_digits
@@ -71,16 +77,17 @@ def roll_workbook(last_year: Plan, fiscal_year: int | None, file_name: str) -> W
     return workbook
 
 
+#: The agency's fields next year's workbook takes over as they were (``Agency`` attributes).
+_CARRIED = frozenset(
+    {"district", "province", "signer", "signer_position", "approver", "approver_position"}
+)
+
+
 def _fill_agency(ws: Worksheet, last_year: Plan) -> None:
     """District, province, the signer and the approver carried; the report date is the new year's."""
     agency = last_year.agency
     carried = {
-        "อำเภอ": agency.district,
-        "จังหวัด": agency.province,
-        "ผู้รายงาน": agency.signer,
-        "ตำแหน่ง": agency.signer_position,
-        "ผู้อนุมัติ": agency.approver,
-        "ตำแหน่งผู้อนุมัติ": agency.approver_position,
+        field.title: getattr(agency, field.key) for field in AGENCY_FIELDS if field.key in _CARRIED
     }
     for row in range(1, ws.max_row + 1):
         label = ws.cell(row, 1).value

@@ -19,16 +19,13 @@ from ita_report.errors import WorkbookUnreadable
 from ita_report.ooxml import (
     OFFICE_REL_NS,
     PACKAGE_REL_NS,
-    SPREADSHEET_NS,
     XML_ERROR,
     stream_name,
     stream_part,
+    x,
 )
 
-_SHEET, _WORKBOOK_PROPERTIES = (
-    stream_name(SPREADSHEET_NS, "sheet"),
-    stream_name(SPREADSHEET_NS, "workbookPr"),
-)
+_SHEET, _WORKBOOK_PROPERTIES = x("sheet"), x("workbookPr")
 _RELATIONSHIP = stream_name(PACKAGE_REL_NS, "Relationship")
 _RELATION_ID = stream_name(OFFICE_REL_NS, "id")
 

@@ -15,12 +15,10 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ita_report.ooxml import SPREADSHEET_NS, stream_name, stream_part
+from ita_report.ooxml import stream_part, x
 
-_SI, _T, _PHONETIC = (stream_name(SPREADSHEET_NS, tag) for tag in ("si", "t", "rPh"))
-_NUMBER_FORMAT, _CELL_FORMATS, _FORMAT = (
-    stream_name(SPREADSHEET_NS, tag) for tag in ("numFmt", "cellXfs", "xf")
-)
+_SI, _T, _PHONETIC = x("si"), x("t"), x("rPh")
+_NUMBER_FORMAT, _CELL_FORMATS, _FORMAT = x("numFmt"), x("cellXfs"), x("xf")
 
 #: Built-in number formats that show dates or times: 14-22 and 45-47 everywhere, 27-36 and
 #: 50-58 in East Asian editions, 71-81 in Thai Excel (ECMA-376 §18.8.30: ว/ด/ปปปป, d/m/bb …).

@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ita_report.ooxml import SPREADSHEET_NS, stream_name, stream_part
+from ita_report.ooxml import stream_part, x
 from ita_report.read.sheet import (
     BadFormula,
     Grid,
@@ -27,9 +27,9 @@ from ita_report.read.sheet import (
 )
 from ita_report.read.xlsx.parts import CellFormats, number_value
 
-_ROW, _CELL, _MERGE = (stream_name(SPREADSHEET_NS, tag) for tag in ("row", "c", "mergeCell"))
-_VALUE, _INLINE, _FORMULA = (stream_name(SPREADSHEET_NS, tag) for tag in ("v", "is", "f"))
-_TEXT, _PHONETIC = stream_name(SPREADSHEET_NS, "t"), stream_name(SPREADSHEET_NS, "rPh")
+_ROW, _CELL, _MERGE = x("row"), x("c"), x("mergeCell")
+_VALUE, _INLINE, _FORMULA = x("v"), x("is"), x("f")
+_TEXT, _PHONETIC = x("t"), x("rPh")
 
 
 class SheetDamaged(ValueError):
