@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from itertools import pairwise
 
 from rich.cells import cell_len
@@ -48,10 +49,15 @@ def break_offsets(text: str, *, words: bool = True) -> list[int]:
     return sorted(i for i in offsets if text[i] not in _NEVER_FIRST)
 
 
-def pieces(text: str, *, words: bool = True) -> list[tuple[int, int]]:
-    """``text`` (no newline) cut where a line may break: (start, end), spaces at the end."""
+@lru_cache(maxsize=4096)
+def pieces(text: str, *, words: bool = True) -> tuple[tuple[int, int], ...]:
+    """``text`` (no newline) cut where a line may break: (start, end), spaces at the end.
+
+    Kept for each text: a table measures a cell's text to size its column, rich measures it
+    again, then lays it out, and cutting Thai into words is the costly part of all three.
+    """
     starts = [0, *break_offsets(text, words=words), len(text)]
-    return [(start, end) for start, end in pairwise(starts) if end > start]
+    return tuple((start, end) for start, end in pairwise(starts) if end > start)
 
 
 def _trimmed(text: str, start: int, end: int) -> int:
