@@ -51,6 +51,10 @@ STARTUP = (
     "import ita_report.cli.app, ita_report.build, ita_report.read, ita_report.render.renderer,"
     " ita_report.write.atomic; import os; os._exit(0)"
 )
+#: The floor of ``check`` while the command line is typer and its output rich: the interpreter
+#: importing the two, leaving as a command does. Measured beside the naive check in the same run,
+#: so that how much of check's target the tools alone take is a figure of that run, not a note.
+TOOLS = "import typer, rich.console, rich.table; import os; os._exit(0)"
 NAIVE_TEMPLATE = BENCH / "naive_template.docx"
 PYTHON = Path(sys.executable)
 ITA = PYTHON.with_name("ita-report")
@@ -277,6 +281,14 @@ def build_cases(args: argparse.Namespace, work: Path, cores: int) -> list[Case]:
             "check",
             "check of the example (10 × 29)",
             Side(ours_one(EXAMPLE, "check"), ok=(0, 1)),
+            Side(lambda out: [[python, str(NAIVE_CHECK), str(EXAMPLE)]], ok=(0, 1)),
+            "naive read-only openpyxl check",
+            runs,
+        ),
+        Case(
+            "check_tools",
+            "the tools alone: `import typer, rich.console, rich.table`",
+            Side(lambda out: [[python, "-c", TOOLS]]),
             Side(lambda out: [[python, str(NAIVE_CHECK), str(EXAMPLE)]], ok=(0, 1)),
             "naive read-only openpyxl check",
             runs,
