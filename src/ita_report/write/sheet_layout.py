@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from copy import copy
 from datetime import date, datetime, time
-from typing import NamedTuple
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
@@ -37,6 +38,9 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
+
+#: A cell's (row, column).
+Coordinate = tuple[int, int]
 
 FONT_NAME = "TH SarabunPSK"
 FONT_SIZE = 16
@@ -145,24 +149,25 @@ def fit_row_heights(ws: Worksheet, first_row: int = 1, last_row: int | None = No
     spans: list[tuple[int, int, float]] = []
     styles = _TextStyles()
     widths: dict[int, float] = {}  # a column's, in digits of the Normal font
-    for row in ws.iter_rows(min_row=first_row, max_row=min(last, ws.max_row)):
-        for cell in row:
-            key = (cell.row, cell.column)
-            if cell.value is None or key in covered:
-                continue
-            span = merged.get(key)
-            if span is not None:
-                columns = range(cell.column, span.max_col + 1)
-                width = sum(_column_width(ws, column) for column in columns) * digits
-            elif (known := widths.get(cell.column)) is not None:
-                width = known
-            else:
-                width = widths[cell.column] = _column_width(ws, cell.column) * digits
-            height = _cell_height(cell, width, styles.of(cell))
-            if span is not None and span.max_row > span.min_row:
-                spans.append((span.min_row, span.max_row, height))
-            else:
-                heights[cell.row] = max(heights[cell.row], height)
+    stop = min(last, ws.max_row)
+    for key, cell in _cells_in_rows(ws, first_row, stop):
+        value = cell.value
+        if value is None or key in covered:
+            continue
+        span = merged.get(key)
+        column = key[1]
+        if span is not None:
+            columns = range(column, span.max_col + 1)
+            width = sum(_column_width(ws, each) for each in columns) * digits
+        elif (known := widths.get(column)) is not None:
+            width = known
+        else:
+            width = widths[column] = _column_width(ws, column) * digits
+        height = styles.of(cell).height(value, width)
+        if span is not None and span.max_row > span.min_row:
+            spans.append((span.min_row, span.max_row, height))
+        else:
+            heights[key[0]] = max(heights[key[0]], height)
     for top, bottom, height in spans:
         rows = [row for row in range(top, bottom + 1) if row in heights]
         short = height - sum(heights[row] for row in rows)
@@ -200,19 +205,51 @@ def set_print_layout(
 # --- the estimate -----------------------------------------------------------------------------
 
 
-def _cell_height(cell: Cell, width: float, style: _TextStyle) -> float:
-    text = _shown(cell.value)
-    if style.wrap:
-        return row_height(text_lines(text, width, size=style.size, bold=style.bold), style.size)
-    return row_height(text.count("\n") + 1, style.size)
+def _cells_in_rows(
+    ws: Worksheet, first_row: int, last_row: int
+) -> Iterator[tuple[Coordinate, Cell]]:
+    """The cells of rows ``first_row`` to ``last_row`` that exist, row by row, left to right.
+
+    ``ws.iter_rows`` would make every cell of the rows it passes, to hand back empty ones,
+    most of a summary's time in this module. The sheet's own cells are sorted instead (a sheet
+    filled row by row sorts in one pass). The cells ``iter_rows`` made left one trace in the
+    file, the sheet's extent (``<dimension ref="A1:…">``, from column A and from ``first_row``);
+    the first of them is made here so that the extent, and the workbook, stay what they were.
+    """
+    if first_row > last_row:
+        return
+    ws.cell(first_row, 1)
+    cells = ws._cells
+    keys = sorted(cells)
+    for key in keys[bisect_left(keys, (first_row, 0)) : bisect_right(keys, (last_row + 1, 0))]:
+        yield key, cells[key]
 
 
-class _TextStyle(NamedTuple):
-    """What of a cell's style its height depends on."""
+class _TextStyle:
+    """What of a cell's style its height depends on, and the heights of text found in it.
 
-    size: float
-    bold: bool
-    wrap: bool
+    A summary repeats its texts (statuses, measures, the same figures), row after row and
+    agency after agency: each text is measured once for each width it is shown at.
+    """
+
+    __slots__ = ("_heights", "bold", "size", "wrap")
+
+    def __init__(self, size: float, bold: bool, wrap: bool) -> None:
+        self.size, self.bold, self.wrap = size, bold, wrap
+        self._heights: dict[tuple[str, float], float] = {}
+
+    def height(self, value: object, width: float) -> float:
+        """The height of a row showing ``value`` in a cell ``width`` digits wide."""
+        text = value if type(value) is str else _shown(value)
+        key = (text, width)
+        height = self._heights.get(key)
+        if height is None:
+            if self.wrap:
+                lines = text_lines(text, width, size=self.size, bold=self.bold)
+            else:
+                lines = text.count("\n") + 1
+            height = self._heights[key] = row_height(lines, self.size)
+        return height
 
 
 class _TextStyles:
@@ -220,16 +257,17 @@ class _TextStyles:
 
     A cell's ``font`` and ``alignment`` are proxies openpyxl makes afresh on every read, and a
     summary of 1,000 agencies has 50,000 cells in a handful of styles. A cell's style array
-    holds the indices of its font and alignment among the workbook's; a cell without one has
-    the first of each (the defaults). The style is read from the first cell with those indices.
+    holds the indices of its font, alignment and the rest among the workbook's; a cell without
+    one has the first of each (the defaults). The style is read from the first cell with those
+    indices, which are told apart by their bytes (reading them one by one costs more).
     """
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[int, int], _TextStyle] = {}
+        self._seen: dict[bytes, _TextStyle] = {}
 
     def of(self, cell: Cell) -> _TextStyle:
         ids = cell._style
-        key = (ids.fontId, ids.alignmentId) if ids is not None else (0, 0)
+        key = ids.tobytes() if ids is not None else b""
         style = self._seen.get(key)
         if style is None:
             font = cell.font
