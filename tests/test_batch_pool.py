@@ -12,6 +12,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import shutil
+import zipfile
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import partial
@@ -129,19 +130,29 @@ def _jobs(tmp_path: Path, count: int) -> list[BuildJob]:
     return [BuildJob(tmp_path / f"{i:04d}.xlsx", tmp_path / f"{i:04d}.docx") for i in range(count)]
 
 
-def _fake_build_one(
+def _fake_render(
     job: BuildJob, options: RenderOptions, *, strict: bool = False, failing: str = ""
-) -> BuildOutcome:
-    """build_one without the work: a template failure for the workbook named ``failing``."""
+) -> BuildOutcome | tuple[bytes, tuple[Problem, ...]]:
+    """Reading and rendering without the work: a template failure for the workbook ``failing``."""
     if job.workbook.name == failing:
         return BuildOutcome(job, False, (Problem("แม่แบบใช้ไม่ได้"),), template_failed=True)
-    return BuildOutcome(job, True, ())
+    return b"report", ()
+
+
+def _fake_write(job: BuildJob, data: bytes, problems: tuple[Problem, ...]) -> BuildOutcome:
+    """Writing without the disk."""
+    return BuildOutcome(job, data == b"report", problems)
+
+
+@pytest.fixture
+def no_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "_render", _fake_render)
+    monkeypatch.setattr(build, "_write", _fake_write)
 
 
 def test_build_all_streams_every_outcome_once_and_returns_them_in_job_order(
-    pools: list[CountingPool], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    pools: list[CountingPool], no_work: None, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(build, "build_one", _fake_build_one)
     jobs = _jobs(tmp_path, 500)
     heard: list[BuildOutcome] = []
 
@@ -158,9 +169,9 @@ def test_build_all_streams_every_outcome_once_and_returns_them_in_job_order(
 
 
 def test_build_all_stops_at_a_template_failure_and_reports_the_rest_as_not_built(
-    pools: list[CountingPool], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    pools: list[CountingPool], no_work: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(build, "build_one", partial(_fake_build_one, failing="0003.xlsx"))
+    monkeypatch.setattr(build, "_render", partial(_fake_render, failing="0003.xlsx"))
     jobs = _jobs(tmp_path, 500)
     heard: list[BuildOutcome] = []
 
@@ -265,3 +276,33 @@ def test_load_many_in_processes_reads_each_workbook_once_in_path_order(tmp_path:
     assert sorted(book.path for book in heard) == sorted(paths)
     assert [book.plan is not None for book in loaded] == [True, False, *[True] * 10]
     assert "ไฟล์ว่างเปล่า" in loaded[1].errors[0].message
+
+
+def test_build_in_processes_tells_a_report_written_only_once_it_is_on_disk(tmp_path: Path) -> None:
+    """Reports are written by a thread of each worker while the next is rendered: an outcome
+    still says written only for a report that is there, whole, and a report that cannot be
+    written (a folder of that name) fails alone, with its message."""
+    good = write_workbook(tmp_path / "in" / "good.xlsx")
+    names = [f"agency-{i}" for i in range(9)]
+    for name in names:
+        shutil.copy(good, tmp_path / "in" / f"{name}.xlsx")
+    (tmp_path / "out" / "agency-4.docx").mkdir(parents=True)
+    jobs = [BuildJob(tmp_path / "in" / f"{n}.xlsx", tmp_path / "out" / f"{n}.docx") for n in names]
+    told: list[tuple[str, bool, bool]] = []
+
+    def heard(outcome: BuildOutcome) -> None:
+        report = outcome.job.report
+        told.append((report.stem, outcome.written, report.is_file()))
+
+    outcomes = build_all(jobs, RenderOptions(), workers=2, on_done=heard)
+
+    assert [outcome.written for outcome in outcomes] == [n != "agency-4" for n in names]
+    assert "ชื่อนี้เป็นโฟลเดอร์" in outcomes[4].problems[-1].message
+    assert sorted(told) == sorted((n, n != "agency-4", n != "agency-4") for n in names)
+    first = zipfile.ZipFile(tmp_path / "out" / "agency-0.docx").read("word/document.xml")
+    for name in names:
+        if name != "agency-4":
+            with zipfile.ZipFile(tmp_path / "out" / f"{name}.docx") as report:
+                assert report.testzip() is None
+                assert report.read("word/document.xml") == first
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".~")]

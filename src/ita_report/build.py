@@ -187,19 +187,36 @@ def build_one(job: BuildJob, options: RenderOptions, *, strict: bool = False) ->
     CLI); one that fails while rendering fails this workbook, named, and marks the outcome so
     that the run stops.
     """
+    rendered = _render(job, options, strict=strict)
+    if isinstance(rendered, BuildOutcome):
+        return rendered
+    return _write(job, *rendered)
+
+
+def _render(
+    job: BuildJob, options: RenderOptions, *, strict: bool
+) -> BuildOutcome | tuple[bytes, tuple[Problem, ...]]:
+    """The report's bytes and the workbook's problems, or the outcome of a job that failed."""
     from ita_report.render import renderer_for
 
     loaded = load(job.workbook, strict=strict)
     if loaded.plan is None:
         return BuildOutcome(job, False, loaded.problems)
     try:
-        data = renderer_for(options.template).render(loaded.plan, options)
-        write_atomic(job.report, data)
+        return renderer_for(options.template).render(loaded.plan, options), loaded.problems
     except TemplateError as exc:
         return BuildOutcome(job, False, (*loaded.problems, Problem(str(exc))), template_failed=True)
     except ItaError as exc:
         return BuildOutcome(job, False, (*loaded.problems, Problem(str(exc))))
-    return BuildOutcome(job, True, loaded.problems)
+
+
+def _write(job: BuildJob, data: bytes, problems: tuple[Problem, ...]) -> BuildOutcome:
+    """The report written all at once (``write_atomic``), or the outcome that says why not."""
+    try:
+        write_atomic(job.report, data)
+    except ItaError as exc:
+        return BuildOutcome(job, False, (*problems, Problem(str(exc))))
+    return BuildOutcome(job, True, problems)
 
 
 def build_all(
@@ -245,16 +262,30 @@ def _build_chunk(
 ) -> list[BuildOutcome]:
     """One task: a chunk of jobs built in a worker, up to the first template failure.
 
-    Stopping there keeps a template that loops until its timeout from costing that timeout for
-    each job left in the chunk; those jobs come back as not built. Module level, so that a
-    worker started by ``spawn`` (Windows) finds it by name.
+    Each report is written by a thread of the worker while the next workbook is read and
+    rendered. Writing waits on the disk, not the processor (the report and its folder flushed
+    to disk: about 4 ms here, of which 0.7 ms is work), and a worker that waited for it left its
+    core idle a quarter of the time; the thread waits instead. Each report is still written
+    whole, by ``write_atomic``, and told as written only once it is; the outcomes come back when
+    the chunk's last report is on disk. At most a chunk's documents wait for the writer.
+
+    Stopping at a template failure keeps a template that loops until its timeout from costing
+    that timeout for each job left in the chunk; those jobs come back as not built. Module
+    level, so that a worker started by ``spawn`` (Windows) finds it by name.
     """
-    outcomes: list[BuildOutcome] = []
-    for job in jobs:
-        outcomes.append(build_one(job, options, strict=strict))
-        if outcomes[-1].template_failed:
-            break
-    return outcomes
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    outcomes: list[BuildOutcome | Future[BuildOutcome]] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ita-report-write") as writer:
+        for job in jobs:
+            rendered = _render(job, options, strict=strict)
+            if isinstance(rendered, BuildOutcome):
+                outcomes.append(rendered)
+                if rendered.template_failed:
+                    break
+            else:
+                outcomes.append(writer.submit(_write, job, *rendered))
+    return [o if isinstance(o, BuildOutcome) else o.result() for o in outcomes]
 
 
 def default_workers() -> int:
