@@ -188,6 +188,21 @@ def test_build_all_stops_at_a_template_failure_and_reports_the_rest_as_not_built
     assert len(heard) == len({outcome.job for outcome in heard}) == 500 - len(not_built) + 1
 
 
+def test_a_batch_in_one_process_stops_at_a_template_failure(
+    no_work: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(build, "_render", partial(_fake_render, failing="0003.xlsx"))
+    jobs = _jobs(tmp_path, 10)
+    heard: list[BuildOutcome] = []
+
+    outcomes = build_all(jobs, RenderOptions(), workers=1, on_done=heard.append)
+
+    assert [outcome.written for outcome in outcomes] == [True] * 3 + [False] * 7
+    assert outcomes[3].template_failed
+    assert all("หยุดก่อนถึงไฟล์นี้" in outcome.problems[0].message for outcome in outcomes[4:])
+    assert [outcome.job for outcome in heard] == jobs[:4]  # in the jobs' order, each once
+
+
 def test_build_in_processes_an_unreadable_file_fails_alone(tmp_path: Path) -> None:
     good = write_workbook(tmp_path / "in" / "good.xlsx")
     names = ["a", "broken", "b", "missing", "c", "d", "e"]
@@ -278,8 +293,11 @@ def test_load_many_in_processes_reads_each_workbook_once_in_path_order(tmp_path:
     assert "ไฟล์ว่างเปล่า" in loaded[1].errors[0].message
 
 
-def test_build_in_processes_tells_a_report_written_only_once_it_is_on_disk(tmp_path: Path) -> None:
-    """Reports are written by a thread of each worker while the next is rendered: an outcome
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_tells_a_report_written_only_once_it_is_on_disk(
+    tmp_path: Path, workers: int
+) -> None:
+    """Reports are written by a thread (of each worker) while the next is rendered: an outcome
     still says written only for a report that is there, whole, and a report that cannot be
     written (a folder of that name) fails alone, with its message."""
     good = write_workbook(tmp_path / "in" / "good.xlsx")
@@ -294,11 +312,12 @@ def test_build_in_processes_tells_a_report_written_only_once_it_is_on_disk(tmp_p
         report = outcome.job.report
         told.append((report.stem, outcome.written, report.is_file()))
 
-    outcomes = build_all(jobs, RenderOptions(), workers=2, on_done=heard)
+    outcomes = build_all(jobs, RenderOptions(), workers=workers, on_done=heard)
 
     assert [outcome.written for outcome in outcomes] == [n != "agency-4" for n in names]
     assert "ชื่อนี้เป็นโฟลเดอร์" in outcomes[4].problems[-1].message
-    assert sorted(told) == sorted((n, n != "agency-4", n != "agency-4") for n in names)
+    expected = [(n, n != "agency-4", n != "agency-4") for n in names]
+    assert (told if workers == 1 else sorted(told)) == expected  # in turn: in the jobs' order
     first = zipfile.ZipFile(tmp_path / "out" / "agency-0.docx").read("word/document.xml")
     for name in names:
         if name != "agency-4":
