@@ -29,6 +29,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from copy import copy
 from datetime import date, datetime, time
+from functools import partial
+from typing import NamedTuple
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
@@ -148,26 +150,30 @@ def fit_row_heights(ws: Worksheet, first_row: int = 1, last_row: int | None = No
     heights = dict.fromkeys(range(first_row, last + 1), one_line)
     spans: list[tuple[int, int, float]] = []
     styles = _TextStyles()
-    widths: dict[int, float] = {}  # a column's, in digits of the Normal font
-    stop = min(last, ws.max_row)
-    for key, cell in _cells_in_rows(ws, first_row, stop):
+    columns: dict[tuple[int, bytes], _Column] = {}  # a column's cells in one style
+    for key, cell in _cells_in_rows(ws, first_row, min(last, ws.max_row)):
         value = cell.value
-        if value is None or key in covered:
+        if value is None:
             continue
-        span = merged.get(key)
-        column = key[1]
-        if span is not None:
-            columns = range(column, span.max_col + 1)
-            width = sum(_column_width(ws, each) for each in columns) * digits
-        elif (known := widths.get(column)) is not None:
-            width = known
+        if merged and (key in covered or key in merged):
+            span = merged.get(key)
+            if span is None:  # covered by a merged cell
+                continue
+            width = sum(map(partial(_column_width, ws), range(key[1], span.max_col + 1)))
+            height = styles.of(cell).height(value, width * digits)
+            if span.max_row > span.min_row:
+                spans.append((span.min_row, span.max_row, height))
+                continue
         else:
-            width = widths[column] = _column_width(ws, column) * digits
-        height = styles.of(cell).height(value, width)
-        if span is not None and span.max_row > span.min_row:
-            spans.append((span.min_row, span.max_row, height))
-        else:
-            heights[key[0]] = max(heights[key[0]], height)
+            ids = cell._style
+            look = (key[1], b"" if ids is None else ids.tobytes())
+            column = columns.get(look)
+            if column is None:
+                width = _column_width(ws, key[1]) * digits
+                column = columns[look] = _Column(styles.of(cell), width)
+            height = column.height(value)
+        if height > heights[key[0]]:
+            heights[key[0]] = height
     for top, bottom, height in spans:
         rows = [row for row in range(top, bottom + 1) if row in heights]
         short = height - sum(heights[row] for row in rows)
@@ -225,30 +231,40 @@ def _cells_in_rows(
         yield key, cells[key]
 
 
-class _TextStyle:
-    """What of a cell's style its height depends on, and the heights of text found in it.
+class _TextStyle(NamedTuple):
+    """What of a cell's style its height depends on."""
 
-    A summary repeats its texts (statuses, measures, the same figures), row after row and
-    agency after agency: each text is measured once for each width it is shown at.
-    """
-
-    __slots__ = ("_heights", "bold", "size", "wrap")
-
-    def __init__(self, size: float, bold: bool, wrap: bool) -> None:
-        self.size, self.bold, self.wrap = size, bold, wrap
-        self._heights: dict[tuple[str, float], float] = {}
+    size: float
+    bold: bool
+    wrap: bool
 
     def height(self, value: object, width: float) -> float:
         """The height of a row showing ``value`` in a cell ``width`` digits wide."""
         text = value if type(value) is str else _shown(value)
-        key = (text, width)
-        height = self._heights.get(key)
+        if self.wrap:
+            return row_height(text_lines(text, width, size=self.size, bold=self.bold), self.size)
+        return row_height(text.count("\n") + 1, self.size)
+
+
+class _Column:
+    """The cells of one column in one style: the heights of the texts found in them.
+
+    A summary repeats its texts (statuses, measures, the same figures), row after row and
+    agency after agency: each is measured once in each column and style it is shown in.
+    """
+
+    __slots__ = ("_heights", "_style", "_width")
+
+    def __init__(self, style: _TextStyle, width: float) -> None:
+        self._style, self._width = style, width
+        self._heights: dict[str, float] = {}
+
+    def height(self, value: object) -> float:
+        """The height of a row showing ``value`` in a cell of the column."""
+        text = value if type(value) is str else _shown(value)
+        height = self._heights.get(text)
         if height is None:
-            if self.wrap:
-                lines = text_lines(text, width, size=self.size, bold=self.bold)
-            else:
-                lines = text.count("\n") + 1
-            height = self._heights[key] = row_height(lines, self.size)
+            height = self._heights[text] = self._style.height(text, self._width)
         return height
 
 

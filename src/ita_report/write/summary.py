@@ -139,7 +139,7 @@ def _agencies_sheet(ws: Worksheet, overview: Overview, looks: _Looks) -> None:
     _heading(ws, _title(overview), AGENCY_COLUMNS)
     for number, row in enumerate(overview.rows, start=1):
         note = looks.top if row.summary is not None else looks.red
-        _append(
+        looks.append(
             ws,
             _agency_cells(number, row),
             [*[looks.top] * 4, *[looks.centre] * 7, looks.share_done, note, looks.top],
@@ -172,7 +172,7 @@ def _pending_sheet(ws: Worksheet, overview: Overview, looks: _Looks) -> None:
     _heading(ws, f"วิธีการที่ยังไม่เสร็จ — {_title(overview)}", PENDING_COLUMNS)
     for row, item in overview.pending:
         method = item.method
-        _append(
+        looks.append(
             ws,
             [
                 row.agency,
@@ -202,7 +202,7 @@ def _indicators_sheet(ws: Worksheet, overview: Overview, looks: _Looks) -> None:
         if row.summary is None:
             continue
         values = [row.agency, *(row.indicators.get(n) for n in range(1, 11))]
-        _append(ws, values, [looks.top, *[looks.share] * 10])
+        looks.append(ws, values, [looks.top, *[looks.share] * 10])
         last += 1
     if last > HEADER_ROW:
         ws.conditional_formatting.add(
@@ -251,11 +251,35 @@ class _Looks:
     attributes, on a cell that is never placed in a sheet; its style array (the indices of its
     font, alignment and number format among the workbook's styles) is then given to every cell
     that looks like it. Made when first used, a look that no cell has adds nothing to the
-    workbook's styles.
+    workbook's styles. The data cells are made here too (:meth:`append`).
     """
 
     def __init__(self, ws: Worksheet) -> None:
         self._ws = ws
+        #: Texts put in cells: the value openpyxl keeps of each and its type (see :meth:`cell`).
+        self._checked: dict[str, tuple[str, str]] = {}
+
+    def append(self, ws: Worksheet, values: Sequence[object], looks: Sequence[StyleArray]) -> None:
+        """Add a row of ``values`` to ``ws`` below the last, each cell with its look."""
+        ws.append([self.cell(ws, value, look) for value, look in zip(values, looks, strict=True)])
+
+    def cell(self, ws: Worksheet, value: object, look: StyleArray) -> Cell:
+        """A cell of ``ws`` holding ``value`` in ``look``, as ``Cell(ws, value, look)`` makes it.
+
+        openpyxl checks every text put in a cell (for characters a workbook cannot hold, for a
+        formula or an error code) at half the cost of the cell; a summary repeats its texts row
+        after row, so a text's checked value and type are kept and given to every later cell
+        that holds it.
+        """
+        if type(value) is not str:
+            return Cell(ws, value=value, style_array=look)
+        checked = self._checked.get(value)
+        if checked is None:
+            probe = Cell(ws, value=value)
+            checked = self._checked[value] = (probe._value, probe.data_type)
+        cell = Cell(ws, style_array=look)
+        cell._value, cell.data_type = checked
+        return cell
 
     @cached_property
     def top(self) -> StyleArray:
@@ -292,13 +316,6 @@ class _Looks:
         if font is not None:
             cell.font = font
         return cell._style
-
-
-def _append(ws: Worksheet, values: Sequence[object], looks: Sequence[StyleArray]) -> None:
-    """Add a row of ``values`` below the last, each cell with its look (:class:`_Looks`)."""
-    ws.append(
-        [Cell(ws, value=value, style_array=look) for value, look in zip(values, looks, strict=True)]
-    )
 
 
 # --- the file ---------------------------------------------------------------------------------
