@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
+import openpyxl
 from openpyxl.cell._writer import lxml_write_cell
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
@@ -42,7 +43,7 @@ from ita_report.write.sheet_layout import (
     set_print_layout,
     use_thai_font,
 )
-from ita_report.write.workbook import FIXED_TIME
+from ita_report.write.workbook import FIXED_TIME, workbook_bytes
 
 _BOLD = Font(name=FONT_NAME, size=14, bold=True)
 _TITLE = Font(name=FONT_NAME, size=18, bold=True)
@@ -98,8 +99,11 @@ def summary_bytes(workbook: Workbook) -> bytes:
     byte for byte, with the rows of each sheet written by :class:`_RowsWriter`.
 
     The parts are first gathered uncompressed, as :func:`~ita_report.ooxml.write_zip` deflates
-    them anyway.
+    them anyway. The writers follow openpyxl 3.1's own; with another openpyxl the workbook is
+    written by ``workbook_bytes`` itself.
     """
+    if not openpyxl.__version__.startswith("3.1."):
+        return workbook_bytes(workbook)
     raw = io.BytesIO()
     _SummaryExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED)).save()
     with zipfile.ZipFile(raw) as source:
