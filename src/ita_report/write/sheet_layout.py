@@ -216,8 +216,8 @@ def _cells_in_rows(
 ) -> Iterator[tuple[Coordinate, Cell]]:
     """The cells of rows ``first_row`` to ``last_row`` that exist, row by row, left to right.
 
-    ``ws.iter_rows`` would make every cell of the rows it passes, to hand back empty ones,
-    most of a summary's time in this module. The sheet's own cells are sorted instead (a sheet
+    ``ws.iter_rows`` makes every cell of the rows it passes, to hand back the empty ones too,
+    and the fitting has no use for them: the sheet's own cells are sorted instead (a sheet
     filled row by row sorts in one pass). The cells ``iter_rows`` made left one trace in the
     file, the sheet's extent (``<dimension ref="A1:…">``, from column A and from ``first_row``);
     the first of them is made here so that the extent, and the workbook, stay what they were.

@@ -350,8 +350,10 @@ class _Unusual(Exception):
 #: What lxml refuses to write (openpyxl then raises, as it always did) and :func:`_text_body`
 #: would: control characters, surrogates, U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-#: Attribute values written as they are (a row's are numbers).
-_PLAIN_ATTRIBUTE = re.compile(r"[\w.+-]*", re.ASCII)
+#: Text lxml writes as it is, nothing in it escaped: a row's attributes, a number.
+_PLAIN = re.compile(r"[\w.+-]*", re.ASCII)
+#: Numbers whose text depends on their value alone (1 and 1.0 are both written ``1``).
+_PLAIN_NUMBERS = (int, float, type(None))
 
 
 class _RowsWriter(openpyxl_sheet_writer.WorksheetWriter):  # type: ignore[misc]
@@ -393,7 +395,7 @@ class _RowsWriter(openpyxl_sheet_writer.WorksheetWriter):  # type: ignore[misc]
         parts = [b"<sheetData>"]
         styles: dict[bytes, str] = {}  # a style array's bytes: the cell's s="…" attribute
         letters: dict[int, str] = {}
-        numbers: dict[object, bytes] = {}
+        numbers: dict[float | None, bytes] = {}
         texts: dict[str, bytes] = {}
         for row_index, cells in self.rows():
             attributes = {"r": f"{row_index}"}
@@ -410,12 +412,12 @@ class _RowsWriter(openpyxl_sheet_writer.WorksheetWriter):  # type: ignore[misc]
                 value = cell._value
                 if value is None and not style:
                     continue
-                if cell.data_type == "n":
-                    if (body := numbers.get(value)) is None:
-                        body = numbers[value] = _number_body(value)
+                if cell.data_type == "n" and type(value) in _PLAIN_NUMBERS:
+                    body = numbers.get(value) or numbers.setdefault(value, _number_body(value))
+                elif cell.data_type == "n":
+                    body = _number_body(value)
                 elif cell.data_type == "s" and type(value) is str:
-                    if (body := texts.get(value)) is None:
-                        body = texts[value] = _text_body(value)
+                    body = texts.get(value) or texts.setdefault(value, _text_body(value))
                 else:
                     raise _Unusual
                 letter = letters.get(cell.column)
@@ -429,7 +431,7 @@ class _RowsWriter(openpyxl_sheet_writer.WorksheetWriter):  # type: ignore[misc]
 
 
 def _attributes(attributes: dict[str, str]) -> str:
-    if not all(_PLAIN_ATTRIBUTE.fullmatch(value) for value in attributes.values()):
+    if not all(_PLAIN.fullmatch(value) for value in attributes.values()):
         raise _Unusual
     return "".join(f' {name}="{value}"' for name, value in attributes.items())
 
@@ -440,7 +442,7 @@ def _number_body(value: object) -> bytes:
     if value is None:
         return b' t="n"></c>'
     number = safe_string(value)
-    if not _PLAIN_ATTRIBUTE.fullmatch(number):  # a number's text needs no escaping
+    if not _PLAIN.fullmatch(number):
         raise _Unusual
     return f' t="n"><v>{number}</v></c>'.encode("ascii")
 
