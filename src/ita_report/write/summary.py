@@ -385,6 +385,18 @@ class _RowsWriter(openpyxl_sheet_writer.WorksheetWriter):  # type: ignore[misc]
         self.out.write(rows)
         self.xf.send(None)
 
+    def rows(self) -> list[tuple[int, list[Cell]]]:
+        """openpyxl's: the cells by row, in order, with the rows that have a dimension but no
+        cell; the cells' coordinates are sorted rather than (coordinate, cell) pairs, made for
+        each of a summary's 50,000 cells."""
+        cells = self.ws._cells
+        rows: dict[int, list[Cell]] = {}
+        for key in sorted(cells):
+            rows.setdefault(key[0], []).append(cells[key])
+        for row in self.ws.row_dimensions.keys() - rows.keys():
+            rows[row] = []
+        return sorted(rows.items())
+
     def _sheet_data(self) -> bytes:
         """The ``<sheetData>`` element as openpyxl writes it (:meth:`write_row`).
 
