@@ -29,8 +29,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from copy import copy
 from datetime import date, datetime, time
-from functools import partial
-from typing import NamedTuple
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
@@ -150,30 +148,26 @@ def fit_row_heights(ws: Worksheet, first_row: int = 1, last_row: int | None = No
     heights = dict.fromkeys(range(first_row, last + 1), one_line)
     spans: list[tuple[int, int, float]] = []
     styles = _TextStyles()
-    columns: dict[tuple[int, bytes], _Column] = {}  # a column's cells in one style
-    for key, cell in _cells_in_rows(ws, first_row, min(last, ws.max_row)):
+    widths: dict[int, float] = {}  # a column's, in digits of the Normal font
+    stop = min(last, ws.max_row)
+    for key, cell in _cells_in_rows(ws, first_row, stop):
         value = cell.value
-        if value is None:
+        if value is None or key in covered:
             continue
-        if merged and (key in covered or key in merged):
-            span = merged.get(key)
-            if span is None:  # covered by a merged cell
-                continue
-            width = sum(map(partial(_column_width, ws), range(key[1], span.max_col + 1)))
-            height = styles.of(cell).height(value, width * digits)
-            if span.max_row > span.min_row:
-                spans.append((span.min_row, span.max_row, height))
-                continue
+        span = merged.get(key)
+        column = key[1]
+        if span is not None:
+            columns = range(column, span.max_col + 1)
+            width = sum(_column_width(ws, each) for each in columns) * digits
+        elif (known := widths.get(column)) is not None:
+            width = known
         else:
-            ids = cell._style
-            look = (key[1], b"" if ids is None else ids.tobytes())
-            column = columns.get(look)
-            if column is None:
-                width = _column_width(ws, key[1]) * digits
-                column = columns[look] = _Column(styles.of(cell), width)
-            height = column.height(value)
-        if height > heights[key[0]]:
-            heights[key[0]] = height
+            width = widths[column] = _column_width(ws, column) * digits
+        height = styles.of(cell).height(value, width)
+        if span is not None and span.max_row > span.min_row:
+            spans.append((span.min_row, span.max_row, height))
+        else:
+            heights[key[0]] = max(heights[key[0]], height)
     for top, bottom, height in spans:
         rows = [row for row in range(top, bottom + 1) if row in heights]
         short = height - sum(heights[row] for row in rows)
@@ -216,8 +210,8 @@ def _cells_in_rows(
 ) -> Iterator[tuple[Coordinate, Cell]]:
     """The cells of rows ``first_row`` to ``last_row`` that exist, row by row, left to right.
 
-    ``ws.iter_rows`` makes every cell of the rows it passes, to hand back the empty ones too,
-    and the fitting has no use for them: the sheet's own cells are sorted instead (a sheet
+    ``ws.iter_rows`` would make every cell of the rows it passes, to hand back empty ones,
+    most of a summary's time in this module. The sheet's own cells are sorted instead (a sheet
     filled row by row sorts in one pass). The cells ``iter_rows`` made left one trace in the
     file, the sheet's extent (``<dimension ref="A1:…">``, from column A and from ``first_row``);
     the first of them is made here so that the extent, and the workbook, stay what they were.
@@ -231,40 +225,30 @@ def _cells_in_rows(
         yield key, cells[key]
 
 
-class _TextStyle(NamedTuple):
-    """What of a cell's style its height depends on."""
+class _TextStyle:
+    """What of a cell's style its height depends on, and the heights of text found in it.
 
-    size: float
-    bold: bool
-    wrap: bool
+    A summary repeats its texts (statuses, measures, the same figures), row after row and
+    agency after agency: each text is measured once for each width it is shown at.
+    """
+
+    __slots__ = ("_heights", "bold", "size", "wrap")
+
+    def __init__(self, size: float, bold: bool, wrap: bool) -> None:
+        self.size, self.bold, self.wrap = size, bold, wrap
+        self._heights: dict[tuple[str, float], float] = {}
 
     def height(self, value: object, width: float) -> float:
         """The height of a row showing ``value`` in a cell ``width`` digits wide."""
         text = value if type(value) is str else _shown(value)
-        if self.wrap:
-            return row_height(text_lines(text, width, size=self.size, bold=self.bold), self.size)
-        return row_height(text.count("\n") + 1, self.size)
-
-
-class _Column:
-    """The cells of one column in one style: the heights of the texts found in them.
-
-    A summary repeats its texts (statuses, measures, the same figures), row after row and
-    agency after agency: each is measured once in each column and style it is shown in.
-    """
-
-    __slots__ = ("_heights", "_style", "_width")
-
-    def __init__(self, style: _TextStyle, width: float) -> None:
-        self._style, self._width = style, width
-        self._heights: dict[str, float] = {}
-
-    def height(self, value: object) -> float:
-        """The height of a row showing ``value`` in a cell of the column."""
-        text = value if type(value) is str else _shown(value)
-        height = self._heights.get(text)
+        key = (text, width)
+        height = self._heights.get(key)
         if height is None:
-            height = self._heights[text] = self._style.height(text, self._width)
+            if self.wrap:
+                lines = text_lines(text, width, size=self.size, bold=self.bold)
+            else:
+                lines = text.count("\n") + 1
+            height = self._heights[key] = row_height(lines, self.size)
         return height
 
 
@@ -399,7 +383,7 @@ def _set_fitted_height(ws: Worksheet, row: int, height: float) -> None:
     """
     old = ws.row_dimensions.get(row)
     if old is None:
-        ws.row_dimensions[row] = _FittedRow.new(ws, row, height)
+        ws.row_dimensions[row] = _FittedRow(ws, index=row, ht=height)
         return
     new = _FittedRow(ws, index=row, ht=height, hidden=old.hidden, outlineLevel=old.outlineLevel)
     new._style = copy(old._style)
@@ -413,47 +397,3 @@ class _FittedRow(RowDimension):  # type: ignore[misc]  # openpyxl is untyped
     @property
     def customHeight(self) -> bool:
         return False
-
-    @classmethod
-    def new(cls, ws: Worksheet, row: int, height: float) -> _FittedRow:
-        """``_FittedRow(ws, index=row, ht=height)``, made as a copy of a blank row.
-
-        openpyxl checks and converts each of a row's seven attributes as it sets them, a third
-        of the fitting's time for a summary's 5,000 rows; a blank row's attributes are the
-        same every time (:data:`_BLANK_ROW`), so they are copied, with the row's number and
-        height converted as openpyxl converts them.
-        """
-        if _BLANK_ROW is None:
-            return cls(ws, index=row, ht=height)
-        return _copy_of_blank(_BLANK_ROW, ws, row, height)
-
-
-def _copy_of_blank(
-    blank: dict[str, object], ws: Worksheet | None, row: int, height: float
-) -> _FittedRow:
-    fitted = _FittedRow.__new__(_FittedRow)
-    fitted.parent, fitted._style = ws, None
-    fitted.__dict__.update(blank, index=int(row), ht=float(height))
-    return fitted
-
-
-def _blank_row() -> dict[str, object] | None:
-    """The attributes of a new :class:`_FittedRow`, if a row made by copying them is the row
-    openpyxl makes (all of its state, slots included); None, and rows made by openpyxl, if not.
-    """
-    blank = dict(vars(_FittedRow(None)))
-    try:
-        copied = _copy_of_blank(blank, None, 3, 26.25)
-    except (AttributeError, TypeError):
-        return None
-    return blank if _state(copied) == _state(_FittedRow(None, index=3, ht=26.25)) else None
-
-
-def _state(row: RowDimension) -> tuple[dict[str, object], list[object]]:
-    slots = [name for kind in type(row).__mro__ for name in getattr(kind, "__slots__", ())]
-    return dict(vars(row)), [getattr(row, name, _UNSET) for name in slots]
-
-
-_UNSET = object()
-#: What :meth:`_FittedRow.new` copies; None where openpyxl's rows cannot be made so.
-_BLANK_ROW = _blank_row()
