@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from ita_report import __version__
-from ita_report.ooxml import W_BR, W_T, WORD_NS, XML_SPACE, safe_parser
+from ita_report.ooxml import W_BR, W_T, WORD_NS, XML_SPACE, safe_parser, w
 from ita_report.render.digits import convert_digits, converter, set_page_number_format
 from ita_report.render.messages import MAX_QUOTE, quote_around, template_error
 from ita_report.render.options import Digits
@@ -147,7 +147,7 @@ def _drop_blank_text(root: etree._Element) -> None:
     Only text *between* elements goes; the text of ``w:t`` (an element without children) is
     never touched, so a cell holding only spaces keeps them.
     """
-    for text in _ALL_TEXT(root):
+    for text in _BETWEEN_ELEMENTS(root):
         if text.strip():
             continue
         holder = text.getparent()
@@ -157,9 +157,10 @@ def _drop_blank_text(root: etree._Element) -> None:
             holder.text = None
 
 
-#: Every text node, tails included, as strings that know their element (libxml2 finds them;
-#: visiting every element from Python cost more than the rest of the pass).
-_ALL_TEXT = etree.XPath("//text()")
+#: Every text node beside another node (a tail, or the text of an element with children): the
+#: only ones the pass may remove, as strings that know their element. libxml2 finds them; the
+#: text of a childless element (every ``w:t``: nearly all the text) never reaches Python.
+_BETWEEN_ELEMENTS = etree.XPath("//text()[../node()[not(self::text())]]")
 
 
 # --- text where Word shows none ---------------------------------------------------------------
@@ -175,16 +176,19 @@ _CONTAINER_TAGS = ("body", "p", "r", "tbl", "tr", "tc", "hdr", "ftr")
 
 def stray_text(root: etree._Element) -> str | None:
     """The first text (in document order) outside any text element, or None if there is none."""
-    for text in _CONTAINER_TEXT(root):
-        if text.strip():
+    for text in _NOT_IN_W_T(root):
+        # The element the text is in: a tail's is that of the element it follows.
+        holder = text.getparent()
+        container = holder.getparent() if text.is_tail else holder
+        if container is not None and container.tag in _CONTAINERS and text.strip():
             return str(text).strip()
     return None
 
 
-#: The text nodes directly inside a container: its own text and its children's tails.
-_CONTAINER_TEXT = etree.XPath(
-    " | ".join(f"//w:{tag}/text()" for tag in _CONTAINER_TAGS), namespaces={"w": WORD_NS}
-)
+_CONTAINERS = frozenset(w(tag) for tag in _CONTAINER_TAGS)
+#: Every text node but the text of a ``w:t`` (nearly all the text), in document order, as
+#: strings that know their element: libxml2 leaves out the text Word shows.
+_NOT_IN_W_T = etree.XPath("//text()[not(parent::w:t)]", namespaces={"w": WORD_NS})
 
 
 # --- line breaks ------------------------------------------------------------------------------
