@@ -61,8 +61,8 @@ class DocxPackage:
         deflated = {name: deflate(data) for name, data in self.parts if name not in rendered}
         return replace(self, deflated=deflated)
 
-    def write(self, replaced: Mapping[str, bytes]) -> bytes:
-        """The package as .docx bytes, with ``replaced`` parts swapped in."""
+    def write(self, replaced: Mapping[str, bytes | Deflated]) -> bytes:
+        """The package as .docx bytes, with ``replaced`` parts swapped in (compressed or not)."""
         return write_zip(
             (name, replaced[name] if name in replaced else self.deflated.get(name, data))
             for name, data in self.parts

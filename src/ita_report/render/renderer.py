@@ -17,6 +17,7 @@ from lxml import etree
 
 from ita_report.errors import TemplateError
 from ita_report.model import Plan
+from ita_report.ooxml import Deflated, deflate
 from ita_report.render.compiler import CompiledPart, CompiledTemplate, compile_template
 from ita_report.render.context import build_context
 from ita_report.render.environment import LimitExceeded, make_environment
@@ -31,6 +32,7 @@ from ita_report.render.messages import describe, quote_around, template_error, t
 from ita_report.render.options import (
     DEFAULT_TEMPLATES,
     RENDER_TIMEOUT_ENV,
+    Digits,
     RenderOptions,
     ReportKind,
     default_template,
@@ -75,6 +77,9 @@ class ReportRenderer:
     def __init__(self) -> None:
         self._env = make_environment()
         self._compiled: dict[ReportKind | Path, CompiledTemplate] = {}
+        #: Each Word part without tags (a header, a footer), finished in each digits and
+        #: compressed: the same in every report, so made once, not once a report.
+        self._fixed: dict[tuple[CompiledPart, Digits], Deflated] = {}
 
     def render(self, plan: Plan, options: RenderOptions | None = None) -> bytes:
         """The report of ``plan`` as .docx bytes; raises TemplateError, never writes a file.
@@ -91,12 +96,32 @@ class ReportRenderer:
         except RenderTimeout as error:  # the timer went off between two parts
             raise _timeout_problem(error, "", compiled.path) from error
         facts = DocumentFacts(context["title"], ITA_SUBJECT, context["agency"], build_time())
-        replaced = {
-            part.name: _finish(part, text, options, facts, compiled.path) for part, text in texts
+        replaced: dict[str, bytes | Deflated] = {
+            part.name: (
+                self._fixed_part(part, options, compiled.path)
+                if part.template is None and part.is_word
+                else _finish(part, text, options, facts, compiled.path)
+            )
+            for part, text in texts
         }
         if compiled.package.app is not None:
             replaced[compiled.package.app] = application_properties(facts)
         return compiled.package.write(replaced)
+
+    def _fixed_part(
+        self, part: CompiledPart, options: RenderOptions, path: Path | None
+    ) -> Deflated:
+        """A Word part without tags as every report has it: finished once per digits.
+
+        Its passes see only its own text and the digits (the facts are for the properties),
+        so each report would redo the same parse, passes, serialisation and compression. A
+        part that fails fails each time, as before: only a finished part is kept.
+        """
+        key = (part, options.digits)
+        fixed = self._fixed.get(key)
+        if fixed is None:
+            fixed = self._fixed[key] = deflate(_finish_word(part.source, options, path))
+        return fixed
 
     def template(self, options: RenderOptions) -> CompiledTemplate:
         """The compiled template these options ask for, compiled on first use."""
@@ -170,11 +195,18 @@ def _finish(
     path: Path | None,
 ) -> bytes:
     """The evaluated part checked, merged, line-broken and digit-converted, as XML bytes."""
-    root = parse_strictly(text, path)
     if part.is_word:
-        finish_word_part(root, options.digits, path)
-    else:
-        finish_properties(root, options.digits, facts)
+        return _finish_word(text, options, path)
+    root = parse_strictly(text, path)
+    finish_properties(root, options.digits, facts)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
+
+
+def _finish_word(text: str, options: RenderOptions, path: Path | None) -> bytes:
+    """A Word part (document, header, footer) checked and finished, as XML bytes."""
+    root = parse_strictly(text, path)
+    finish_word_part(root, options.digits, path)
     xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return xml
 
