@@ -448,3 +448,43 @@ def test_the_rolled_and_the_summary_workbooks_print_cleanly(
         folder.mkdir()
         report = check_printed(workbook, folder, header_rows=headers)
         assert report.problems() == [], workbook.name
+
+
+def test_a_text_that_looks_like_a_formula_stays_the_text_typed(cli: Cli, tmp_path: Path) -> None:
+    """A method typed ``=…`` (Excel keeps it as text after an apostrophe) or ``#N/A`` reaches the
+    summary and next year's workbook as that text: openpyxl would store the one as a formula
+    (Excel shows #NAME?) and the other as an error, and the clerk's words would be lost."""
+    from ita_report.write.summary import PENDING_SHEET
+    from tests.workbook_helpers import IN_PROGRESS, NOT_STARTED, method_row, write_workbook
+
+    formula, error, unit = "=SUM(1,2) จัดประชุมชี้แจง", "#N/A", "=กองช่าง"
+
+    def typed_as_text(workbook: openpyxl.Workbook) -> None:
+        for row in workbook["มาตรการ"].iter_rows():
+            for cell in row:
+                if cell.value in (formula, error, unit):
+                    cell.data_type = "s"
+
+    rows = [
+        method_row(formula, measure="การใช้งบประมาณ", status=IN_PROGRESS, responsible=unit),
+        method_row(error, status=NOT_STARTED),
+    ]
+    book = write_workbook(tmp_path / "in" / "plan.xlsx", rows=rows, customise=typed_as_text)
+    assert load_workbook(book).plan is not None
+
+    summary = tmp_path / "summary.xlsx"
+    result = cli("summary", book.parent, "-o", summary, "--as-of", "2021-10-01")
+    assert result.exit_code == 0, result.output
+    pending = openpyxl.load_workbook(summary)[PENDING_SHEET]
+    cells = [cell for row in pending.iter_rows(min_row=HEADER_ROW + 1) for cell in row]
+    shown = (f"1. {formula}", f"2. {error}", unit)  # a method is shown with its number
+    typed = {cell.value: cell.data_type for cell in cells if cell.value in shown}
+    assert typed == dict.fromkeys(shown, "s")
+
+    rolled = tmp_path / "next.xlsx"
+    result = cli("init", rolled, "--from", book)
+    assert result.exit_code == 0, result.output
+    plan = load_workbook(rolled).plan
+    assert plan is not None
+    assert [method.text for method in plan.measures[0].methods] == [formula, error]
+    assert plan.measures[0].methods[0].responsible == unit

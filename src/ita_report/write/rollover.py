@@ -36,6 +36,7 @@ from ita_report.write.workbook import (
     HEADER_ROW,
     build_blank_workbook,
     format_entry_row,
+    keep_as_text,
     refuse_existing,
     workbook_bytes,
 )
@@ -92,13 +93,13 @@ def _fill_agency(ws: Worksheet, last_year: Plan) -> None:
     for row in range(1, ws.max_row + 1):
         label = ws.cell(row, 1).value
         if carried.get(label):
-            ws.cell(row, 2).value = carried[label]
+            keep_as_text(ws.cell(row, 2, carried[label]))
 
 
 def _fill_units(ws: Worksheet, units: tuple[str, ...]) -> None:
     """One unit a row under the header, in the column's own font."""
     for offset, unit in enumerate(units, start=2):
-        ws.cell(offset, 1, unit)
+        keep_as_text(ws.cell(offset, 1, unit))
 
 
 def _fill_measures(ws: Worksheet, last_year: Plan, shift: int) -> None:
@@ -121,14 +122,14 @@ def _fill_measures(ws: Worksheet, last_year: Plan, shift: int) -> None:
                 ws.cell(
                     row, column["measure"], f"{to_thai_digits(str(measure.no))}. {measure.title}"
                 )
-            cell = ws.cell(row, column["method"], method.text)
+            cell = keep_as_text(ws.cell(row, column["method"], method.text))
             if method.status is not Status.DONE:
                 note = f"ยกมาจากปีงบประมาณ {year}: {method.status.thai}"
                 cell.comment = Comment(note, _AUTHOR, width=260, height=60)
-            ws.cell(row, column["responsible"], method.responsible)
+            keep_as_text(ws.cell(row, column["responsible"], method.responsible))
             period = method.period
             if period.text:  # its dates, if any, were read from it: the new text says them
-                ws.cell(row, column["period"], shift_period_text(period.text, shift))
+                keep_as_text(ws.cell(row, column["period"], shift_period_text(period.text, shift)))
             else:
                 for key, day in (("start", period.start), ("end", period.end)):
                     if day is not None:

@@ -33,7 +33,7 @@ from ita_report.write.sheet_layout import (
     set_print_layout,
     use_thai_font,
 )
-from ita_report.write.workbook import workbook_bytes
+from ita_report.write.workbook import keep_as_text, workbook_bytes
 
 _BOLD = Font(name=FONT_NAME, size=14, bold=True)
 _TITLE = Font(name=FONT_NAME, size=18, bold=True)
@@ -274,5 +274,8 @@ class _Looks:
 def _append(ws: Worksheet, values: Sequence[object], looks: Sequence[StyleArray]) -> None:
     """Add a row of ``values`` below the last, each cell with its look (:class:`_Looks`)."""
     ws.append(
-        [Cell(ws, value=value, style_array=look) for value, look in zip(values, looks, strict=True)]
+        [
+            keep_as_text(Cell(ws, value=value, style_array=look))
+            for value, look in zip(values, looks, strict=True)
+        ]
     )

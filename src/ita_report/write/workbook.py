@@ -47,6 +47,7 @@ from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -207,6 +208,24 @@ def build_blank_workbook(
     return workbook
 
 
+#: The types openpyxl gives a text it takes for something else: a formula (``=…``) or an error
+#: code (``#N/A``, ``#REF!``).
+_NOT_TEXT = frozenset({"f", "e"})
+
+
+def keep_as_text(cell: Cell) -> Cell:
+    """``cell``, a text in it kept as the text it is.
+
+    openpyxl stores any text that starts with ``=`` as a formula and ``#N/A`` as an error: a
+    method a clerk typed as ``=ประชุม…`` (Excel keeps it as text when typed after ``'``) would
+    open in the summary or next year's workbook as a formula, its words lost. Every text that
+    came from a workbook or the command line goes into a cell through here.
+    """
+    if isinstance(cell.value, str) and cell.data_type in _NOT_TEXT:
+        cell.data_type = "s"
+    return cell
+
+
 def workbook_bytes(workbook: Workbook) -> bytes:
     """The .xlsx bytes of ``workbook``, the same on every run.
 
@@ -239,7 +258,7 @@ def _write_agency_sheet(ws: Worksheet, agency: str | None, fiscal_year: int | No
         label = ws.cell(row=row, column=1, value=field.title)
         label.font = _BOLD_FONT if field.required else _BODY_FONT
         label.alignment = _TOP_WRAP
-        value = ws.cell(row=row, column=2, value=values.get(field.key))
+        value = keep_as_text(ws.cell(row=row, column=2, value=values.get(field.key)))
         value.font = _BODY_FONT
         value.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
         if field.key == "report_date":
