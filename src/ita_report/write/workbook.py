@@ -231,10 +231,11 @@ def workbook_bytes(workbook: Workbook) -> bytes:
 
     ``Workbook.save`` stamps the current time into the properties and every zip entry; this
     writes through openpyxl's ``ExcelWriter`` (which keeps the properties as set) and re-packs
-    the zip with a fixed entry time.
+    the zip with a fixed entry time. The first zip is stored, not compressed: ``write_zip``
+    compresses every part anyway.
     """
     raw = io.BytesIO()
-    ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
+    ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED)).save()
     with zipfile.ZipFile(raw) as source:
         entries = [(info.filename, source.read(info)) for info in source.infolist()]
     return write_zip(entries, date_time=FIXED_TIME.timetuple()[:6])
