@@ -7,6 +7,7 @@ roster and an invalid file, by opening the workbook it writes (openpyxl, and the
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -203,6 +204,7 @@ def test_summary_of_a_folder_with_a_roster(cli: Cli, tmp_path: Path, agencies: P
     result = cli("summary", agencies, "-o", out, "--roster", roster, "--as-of", "2021-10-01")
 
     assert result.exit_code == 2, result.output  # one workbook is invalid; the summary is written
+    assert gc.get_freeze_count() == 0  # what it froze while writing is collectable again
     assert result.stdout.splitlines()[0] == (
         "สรุป 5 หน่วยงาน: อ่านได้ 3 · ไม่ถูกต้อง 1 · ไม่ได้ส่ง 1"
         " — วิธีการทั้งหมด 87 รายการ ดำเนินการแล้ว 60% ค้าง 35 รายการ"
