@@ -8,7 +8,7 @@ from datetime import date
 from ita_report.labels import AGENCY_FIELDS, UNITS_HEADER, UNITS_SHEET, lookup
 from ita_report.model import FISCAL_YEARS, Agency, ProblemLog
 from ita_report.periods import as_date, parse_date_text
-from ita_report.read.cells import cell_text
+from ita_report.read.cells import cell_text, normalised
 from ita_report.read.sheet import Sheet, is_blank
 from ita_report.thai import arabic, be_year, normalise_label
 
@@ -28,7 +28,7 @@ def read_agency(sheet: Sheet, problems: ProblemLog) -> Agency | None:
                     sheet.ref(row, 1), "มีข้อมูลในคอลัมน์ B แต่ไม่มีชื่อรายการในคอลัมน์ A จึงไม่ได้ใช้"
                 )
             continue
-        field = _FIELDS.get(normalise_label(str(label_value)))
+        field = _FIELDS.get(normalised(str(label_value)))
         if field is None:
             if row != 1:  # a first row such as "รายการ | ข้อมูล" is a header
                 problems.warning(sheet.ref(row, 1), f"ไม่รู้จักรายการ '{label_value}' จึงไม่ได้ใช้")

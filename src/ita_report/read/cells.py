@@ -13,11 +13,15 @@ from datetime import date, datetime, time
 
 from ita_report.model import ProblemLog
 from ita_report.periods import ImpossibleDate, as_date
-from ita_report.thai import thai_date
+from ita_report.thai import normalise_label, thai_date
 
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # XML 1.0 allows tab, line feed and carriage return below U+0020; U+FFFE/U+FFFF never.
 _NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
 
 
 def cell_text(value: object, cell: str, problems: ProblemLog) -> str:
@@ -25,8 +29,12 @@ def cell_text(value: object, cell: str, problems: ProblemLog) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
-        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+        # Each step only where it can change something: most cells have no escape, no CR.
+        text = _EXCEL_ESCAPE.sub(_unescape, value) if "_x" in value else value
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\x0b" in text:
+            text = text.replace("\x0b", "\n")
         if _NOT_IN_WORD.search(text):
             dropped = sorted({f"U+{ord(ch):04X}" for ch in _NOT_IN_WORD.findall(text)})
             problems.warning(
@@ -50,3 +58,23 @@ def cell_text(value: object, cell: str, problems: ProblemLog) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def normalised(text: str) -> str:
+    """:func:`~ita_report.thai.normalise_label` of ``text``, worked out once per process.
+
+    The readers compare labels, statuses and unit names in this form, and the same few come back
+    in every row and every workbook of a batch, each costing a Unicode normalisation. Only short texts are kept, and only the first
+    :data:`_KEPT_LABELS` of them, so that no workbook makes the memory grow.
+    """
+    found = _LABELS.get(text)
+    if found is None:
+        found = normalise_label(text)
+        if len(text) <= _KEPT_LABEL_LENGTH and len(_LABELS) < _KEPT_LABELS:
+            _LABELS[text] = found
+    return found
+
+
+_KEPT_LABELS = 1024
+_KEPT_LABEL_LENGTH = 100
+_LABELS: dict[str, str] = {}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ita_report.labels import MEASURE_COLUMNS, Label, lookup
 from ita_report.model import ProblemLog
+from ita_report.read.cells import normalised
 from ita_report.read.sheet import Sheet, is_blank
 from ita_report.thai import normalise_label
 
@@ -47,11 +48,11 @@ class Header:
 
 
 def _labels_in(sheet: Sheet, row: int) -> dict[int, Label]:
-    return {
-        col: COLUMNS[normalise_label(value)]
-        for col, value in sheet.row_items(row)
-        if isinstance(value, str) and normalise_label(value) in COLUMNS
-    }
+    found: dict[int, Label] = {}
+    for col, value in sheet.row_items(row):
+        if isinstance(value, str) and (label := COLUMNS.get(normalised(value))) is not None:
+            found[col] = label
+    return found
 
 
 def find_header(sheet: Sheet) -> Header | None:

@@ -12,7 +12,7 @@ from datetime import date
 from ita_report.labels import MEASURE_COLUMNS, STATUS_SPELLINGS, Label, did_you_mean
 from ita_report.model import Agency, Measure, Method, Period, ProblemLog, Status, split_units
 from ita_report.periods import ImpossibleDate, as_date, parse_date_text, parse_period_text
-from ita_report.read.cells import cell_text
+from ita_report.read.cells import cell_text, normalised
 from ita_report.read.layout import (
     Header,
     find_header,
@@ -46,6 +46,8 @@ class _OpenMeasure:
     no: int | None
     title: str
     cell: str
+    #: The title as rows are compared with it (``normalise_label``), worked out once.
+    key: str
     methods: list[Method] = field(default_factory=list)
 
 
@@ -148,16 +150,18 @@ class _RowReader:
         measure_col = self.columns["measure"]
         title = self.text(row, "measure")
         typed_no, title = split_numbering(title)
-        continues = (
-            not title
-            or self.sheet.is_merged_continuation(row, measure_col)
+        continues = not title or self.sheet.is_merged_continuation(row, measure_col)
+        key = ""
+        if not continues:
+            key = normalise_label(title)
             # An Excel table or a filtered list repeats the measure on every row of its methods.
-            or (bool(measures) and normalise_label(title) == normalise_label(measures[-1].title))
-        )
+            continues = bool(measures) and key == measures[-1].key
         if not continues:
             no = self._number_column(row)
             measures.append(
-                _OpenMeasure(no if no is not None else typed_no, title, self.ref(row, "measure"))
+                _OpenMeasure(
+                    no if no is not None else typed_no, title, self.ref(row, "measure"), key
+                )
             )
         elif not measures:
             self.problems.error(self.ref(row, "measure"), "แถวแรกของตารางต้องมีชื่อมาตรการ/แนวทาง")
@@ -216,7 +220,7 @@ class _RowReader:
     def _status(self, row: int, result: str) -> Status | None:
         typed = self.text(row, "status")
         if typed:
-            status = STATUS_SPELLINGS.get(normalise_label(typed))
+            status = STATUS_SPELLINGS.get(normalised(typed))
             if status is None:
                 hint = did_you_mean(typed, _STATUS_SHOWN)
                 self.problems.error(
@@ -329,7 +333,7 @@ class _RowReader:
         if not self.units:
             return
         for name in split_units(responsible):
-            if normalise_label(name) in self.units:
+            if normalised(name) in self.units:
                 continue
             hint = did_you_mean(name, self.units)
             self.problems.warning(

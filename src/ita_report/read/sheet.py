@@ -83,7 +83,8 @@ class Grid:
             self.last_row = row
             self.last_cell = f"{column_letter(col)}{row}"
             self._last_cell_col = col
-        self.last_col = max(self.last_col, col)
+        if col > self.last_col:
+            self.last_col = col
 
     def rows(self) -> tuple[tuple[object, ...], ...]:
         """The values row by row up to the last row and column of data; None where empty."""
@@ -174,12 +175,24 @@ MAX_ROW = 1_048_576
 
 
 def column_letter(col: int) -> str:
-    """1 → ``A``, 28 → ``AB``."""
-    letters = ""
-    while col > 0:
-        col, remainder = divmod(col - 1, 26)
-        letters = chr(65 + remainder) + letters
+    """1 → ``A``, 28 → ``AB``.
+
+    Kept per column of a sheet (16,384 at most): every message, merge and last cell names
+    columns, and a batch names the same few thousands of times.
+    """
+    letters = _LETTERS.get(col)
+    if letters is None:
+        letters = ""
+        remaining = col
+        while remaining > 0:
+            remaining, remainder = divmod(remaining - 1, 26)
+            letters = chr(65 + remainder) + letters
+        if 0 < col <= MAX_COLUMN:
+            _LETTERS[col] = letters
     return letters
+
+
+_LETTERS: dict[int, str] = {}
 
 
 def column_index(letters: str) -> int:
@@ -191,14 +204,29 @@ def column_index(letters: str) -> int:
 
 
 def split_reference(reference: str) -> tuple[int, int]:
-    """``C7`` → (row 7, column 3). Raises ValueError for anything else or out of the sheet."""
+    """``C7`` → (row 7, column 3). Raises ValueError for anything else or out of the sheet.
+
+    Every cell of a sheet names itself so, and a batch's workbooks name the same cells: the
+    first :data:`_KEPT_REFERENCES` answers are kept for the process, so that each is worked out
+    once, while a sheet of a million cells cannot make the memory grow with it.
+    """
+    found = _REFERENCES.get(reference)
+    if found is not None:
+        return found
     match = _REFERENCE.match(reference)
     if match is None:
         raise ValueError(f"not a cell reference: {reference!r}")
     row, col = int(match.group(2)), column_index(match.group(1))
     if not (1 <= row <= MAX_ROW and 1 <= col <= MAX_COLUMN):
         raise ValueError(f"outside the sheet: {reference!r}")
+    if len(_REFERENCES) < _KEPT_REFERENCES:
+        _REFERENCES[reference] = (row, col)
     return row, col
+
+
+#: How many references :func:`split_reference` keeps: a plan's sheets, many times over.
+_KEPT_REFERENCES = 1 << 16
+_REFERENCES: dict[str, tuple[int, int]] = {}
 
 
 def range_bounds(reference: str) -> tuple[int, int, int, int]:
