@@ -29,20 +29,34 @@ def open_spreadsheet(path: Path) -> SpreadsheetFile:
         from ita_report.read.xls import open_xls  # loads xlrd only for an .xls
 
         return open_xls(path)
-    if _is_ods(path, head):
-        from ita_report.read.ods import open_ods
+    archive = _zip_of(path, head)
+    if archive is not None:
+        try:
+            ods = _is_ods(archive)
+        except ZIP_ERRORS:
+            ods = None  # the .xlsx package opens the file afresh and says what is wrong
+        if ods is not False:
+            archive.close()
+            archive = None
+        if ods:
+            from ita_report.read.ods import open_ods
 
-        return open_ods(path)
-    return open_xlsx(path)
+            return open_ods(path)
+    # The zip opened to tell the format is the .xlsx package's: its directory is read once.
+    return open_xlsx(path, head=head, archive=archive)
 
 
-def _is_ods(path: Path, head: bytes) -> bool:
+def _zip_of(path: Path, head: bytes) -> zipfile.ZipFile | None:
+    """The file opened as a zip, or None when it is none (the .xlsx package says what it is)."""
     if not head.startswith(b"PK"):
-        return False
+        return None
     try:
-        with zipfile.ZipFile(path) as archive:
-            if "mimetype" not in archive.namelist():
-                return False
-            return archive.read("mimetype").strip() in _ODS_MIMETYPES
+        return zipfile.ZipFile(path)
     except ZIP_ERRORS:
-        return False  # the .xlsx package says what is wrong with the zip
+        return None
+
+
+def _is_ods(archive: zipfile.ZipFile) -> bool:
+    if "mimetype" not in archive.namelist():
+        return False
+    return archive.read("mimetype").strip() in _ODS_MIMETYPES

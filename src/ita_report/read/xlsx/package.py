@@ -85,20 +85,31 @@ class WorkbookPackage:
         self.archive.close()
 
 
-def open_package(path: Path) -> WorkbookPackage:
+def open_package(
+    path: Path, *, head: bytes | None = None, archive: zipfile.ZipFile | None = None
+) -> WorkbookPackage:
     """Check that ``path`` is a sane .xlsx/.xlsm and index its sheets.
 
-    Raises WorkbookUnreadable with a message naming what the file really is.
+    Raises WorkbookUnreadable with a message naming what the file really is. ``head`` (its
+    first bytes, :func:`read_head`) and ``archive`` (the file opened as a zip, now this
+    package's to close) spare reading them again when the caller has them.
     """
-    head = read_head(path)
-    _refuse_non_zip(path, head)
     try:
-        archive = zipfile.ZipFile(path)
-    except ZIP_ERRORS as exc:
-        raise WorkbookUnreadable(
-            f"ไฟล์เสียหายหรือถูกตัดขาด (อ่านเป็นไฟล์ zip ไม่ได้) — ดาวน์โหลดหรือคัดลอกไฟล์ใหม่ แล้ว{_SAVE_AS_XLSX}",
-            path,
-        ) from exc
+        if head is None:
+            head = read_head(path)
+        _refuse_non_zip(path, head)
+    except BaseException:
+        if archive is not None:
+            archive.close()
+        raise
+    if archive is None:
+        try:
+            archive = zipfile.ZipFile(path)
+        except ZIP_ERRORS as exc:
+            raise WorkbookUnreadable(
+                f"ไฟล์เสียหายหรือถูกตัดขาด (อ่านเป็นไฟล์ zip ไม่ได้) — ดาวน์โหลดหรือคัดลอกไฟล์ใหม่ แล้ว{_SAVE_AS_XLSX}",
+                path,
+            ) from exc
     try:
         _refuse_other_formats(path, archive)
         refuse_bombs(path, archive)

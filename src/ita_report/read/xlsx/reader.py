@@ -7,6 +7,7 @@ so that sheets nobody reads (instructions, drop-down lists) cost nothing.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from ita_report.errors import WorkbookUnreadable
@@ -52,6 +53,12 @@ class XlsxWorkbook:
         self.package.close()
 
 
-def open_xlsx(path: Path) -> XlsxWorkbook:
-    """Open an .xlsx/.xlsm; WorkbookUnreadable, saying what the file is, for anything else."""
-    return XlsxWorkbook(open_package(path))
+def open_xlsx(
+    path: Path, *, head: bytes | None = None, archive: zipfile.ZipFile | None = None
+) -> XlsxWorkbook:
+    """Open an .xlsx/.xlsm; WorkbookUnreadable, saying what the file is, for anything else.
+
+    ``head`` and ``archive``: the file's first bytes and the file opened as a zip, when the
+    caller has them already (see :func:`~ita_report.read.xlsx.package.open_package`).
+    """
+    return XlsxWorkbook(open_package(path, head=head, archive=archive))
