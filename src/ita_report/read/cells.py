@@ -9,6 +9,7 @@ which is how Word's manual line break arrives when pasted into Excel, becomes a 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
 
 from ita_report.model import ProblemLog
@@ -24,8 +25,12 @@ def _unescape(match: re.Match[str]) -> str:
     return chr(int(match.group(1), 16))
 
 
-def cell_text(value: object, cell: str, problems: ProblemLog) -> str:
-    """The text of a cell as the report will show it; ``""`` for an empty cell."""
+def cell_text(value: object, cell: str | Callable[[], str], problems: ProblemLog) -> str:
+    """The text of a cell as the report will show it; ``""`` for an empty cell.
+
+    ``cell`` names the cell in a warning; a function giving the name is called only for one
+    (most cells have nothing to warn of, and naming each cost a reader's rows a tenth).
+    """
     if value is None:
         return ""
     if isinstance(value, str):
@@ -38,7 +43,7 @@ def cell_text(value: object, cell: str, problems: ProblemLog) -> str:
         if _NOT_IN_WORD.search(text):
             dropped = sorted({f"U+{ord(ch):04X}" for ch in _NOT_IN_WORD.findall(text)})
             problems.warning(
-                cell,
+                cell if isinstance(cell, str) else cell(),
                 f"ตัดอักขระควบคุมที่ Word แสดงไม่ได้ออก ({', '.join(dropped)}) — "
                 "มักมาจากการคัดลอกข้อความจากเว็บหรือ PDF",
             )

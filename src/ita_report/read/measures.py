@@ -137,7 +137,7 @@ class _RowReader:
         return (
             ""
             if col is None
-            else cell_text(self.sheet.value(row, col), self.ref(row, key), self.problems)
+            else cell_text(self.sheet.value(row, col), lambda: self.ref(row, key), self.problems)
         )
 
     def read_row(self, row: int, measures: list[_OpenMeasure]) -> None:
