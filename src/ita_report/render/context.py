@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import Template
 
-from ita_report.model import Agency, Measure, Method, Plan
+from ita_report.model import Agency, Measure, Method, Period, Plan
 from ita_report.periods import period_text
 from ita_report.render.environment import make_environment, template_view
 from ita_report.render.options import RenderOptions
@@ -173,7 +173,7 @@ def _method_view(method: Method, as_of: date | None) -> MethodView:
         text=text(method.text),
         label=f"{method.no}. {text(method.text)}",
         responsible=text(method.responsible),
-        period=text(period_text(method.period)),
+        period=text(_period_text(method.period)),
         start=method.period.start,
         end=method.period.end,
         status=method.status.value,
@@ -184,6 +184,27 @@ def _method_view(method: Method, as_of: date | None) -> MethodView:
         overdue=as_of is not None and method.is_overdue(as_of),
         cell=method.cell,
     )
+
+
+def _period_text(period: Period) -> str:
+    """:func:`~ita_report.periods.period_text`, its short form of two dates kept per process.
+
+    The text of a period is as typed; two dates become ``มี.ค. – ก.ย. ๖๔``, the same few
+    pairs in every workbook of a year (up to :data:`_KEPT_PERIODS` of them are kept).
+    """
+    if period.text:
+        return period.text
+    key = (period.start, period.end)
+    shown = _PERIODS.get(key)
+    if shown is None:
+        shown = period_text(period)
+        if len(_PERIODS) < _KEPT_PERIODS:
+            _PERIODS[key] = shown
+    return shown
+
+
+_KEPT_PERIODS = 4096
+_PERIODS: dict[tuple[date | None, date | None], str] = {}
 
 
 def _rows(measures: tuple[MeasureView, ...]) -> list[RowView]:
