@@ -119,6 +119,36 @@ def stream_part(
 _STREAM_CHUNK = 1024 * 1024
 
 
+def parse_bytes(
+    data: bytes,
+    start: Callable[[str, dict[str, str]], None],
+    end: Callable[[str], None] | None = None,
+) -> None:
+    """:func:`stream_part` for a part already read whole: the same parser, the same handlers."""
+    parser = stream_parser()
+    parser.StartElementHandler = start
+    if end is not None:
+        parser.EndElementHandler = end
+    parser.Parse(data, True)
+
+
+#: Largest part :func:`small_part` reads whole: a workbook's own workbook.xml, relationships
+#: and styles are a few kilobytes.
+SMALL_PART_BYTES = 256 * 1024
+
+
+def small_part(archive: zipfile.ZipFile, member: str) -> bytes | None:
+    """The bytes of ``member`` if it is small (:data:`SMALL_PART_BYTES`), else None.
+
+    For a part whose meaning is kept by its bytes: the workbooks of a batch made from one
+    template share them, and what is read from such a part is then worked out once. Raises
+    KeyError for a missing member and a zip error for a damaged one, as :func:`stream_part`.
+    """
+    if archive.getinfo(member).file_size > SMALL_PART_BYTES:
+        return None
+    return archive.read(member)
+
+
 def stream_name(namespace: str, tag: str) -> str:
     """``stream_name(SPREADSHEET_NS, "row")`` → the name :func:`stream_parser` gives that tag."""
     return f"{namespace} {tag}"

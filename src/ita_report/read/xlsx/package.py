@@ -20,6 +20,8 @@ from ita_report.ooxml import (
     OFFICE_REL_NS,
     PACKAGE_REL_NS,
     XML_ERROR,
+    parse_bytes,
+    small_part,
     stream_name,
     stream_part,
     x,
@@ -205,7 +207,56 @@ def refuse_bombs(path: Path, archive: zipfile.ZipFile) -> None:
 
 
 def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
-    """Sheets by name, the shared strings, the styles and the date system, from workbook.xml."""
+    """Sheets by name, the shared strings, the styles and the date system, from workbook.xml.
+
+    Read once for each workbook.xml and relationships a process meets (their bytes are the
+    key, for up to :data:`_KEPT_INDEXES` small pairs): a batch of workbooks made from one
+    template has the same ones throughout.
+    """
+    try:
+        key = _index_key(archive)
+        found = _INDEXES.get(key) if key is not None else None
+        if found is None:
+            found = _read_index(archive, key)
+            if key is not None and len(_INDEXES) < _KEPT_INDEXES:
+                _INDEXES[key] = found
+    except PART_ERRORS as exc:
+        raise WorkbookUnreadable(
+            f"ส่วนประกอบหลักของเวิร์กบุ๊กเสียหาย (xl/workbook.xml) — {_SAVE_AS_XLSX}", path
+        ) from exc
+    parts, hidden, shared_strings, styles, date1904 = found
+    return WorkbookPackage(
+        path,
+        archive,
+        dict(parts),
+        shared_strings=shared_strings,
+        styles=styles,
+        date1904=date1904,
+        hidden=hidden,
+    )
+
+
+_RELS = "xl/_rels/workbook.xml.rels"
+#: What :func:`_index` reads from a workbook.xml and its relationships: the sheets' parts (name,
+#: member) in order, the hidden sheets, the shared strings' and the styles' members, date1904.
+_Index = tuple[tuple[tuple[str, str], ...], frozenset[str], str, str, bool]
+_KEPT_INDEXES = 64
+_INDEXES: dict[tuple[bytes, bytes | None], _Index] = {}
+
+
+def _index_key(archive: zipfile.ZipFile) -> tuple[bytes, bytes | None] | None:
+    """The bytes of workbook.xml and its relationships (None if absent); None if either is large."""
+    workbook = small_part(archive, "xl/workbook.xml")
+    if workbook is None:
+        return None
+    if _RELS not in archive.namelist():
+        return workbook, None
+    rels = small_part(archive, _RELS)
+    return None if rels is None else (workbook, rels)
+
+
+def _read_index(archive: zipfile.ZipFile, key: tuple[bytes, bytes | None] | None) -> _Index:
+    """Parse workbook.xml and its relationships: from ``key``'s bytes, or streamed if large."""
     sheets: list[dict[str, str]] = []  # each <sheet>'s attributes, in order
     properties: list[dict[str, str]] = []  # <workbookPr> under the root
     relationships: list[dict[str, str]] = []
@@ -227,15 +278,15 @@ def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
         if name == _RELATIONSHIP:
             relationships.append(attrs)
 
-    try:
+    if key is not None:
+        workbook, rels = key
+        parse_bytes(workbook, workbook_start, workbook_end)
+        if rels is not None:
+            parse_bytes(rels, relationship)
+    else:
         stream_part(archive, "xl/workbook.xml", workbook_start, workbook_end)
-        rels_name = "xl/_rels/workbook.xml.rels"
-        if rels_name in archive.namelist():
-            stream_part(archive, rels_name, relationship)
-    except PART_ERRORS as exc:
-        raise WorkbookUnreadable(
-            f"ส่วนประกอบหลักของเวิร์กบุ๊กเสียหาย (xl/workbook.xml) — {_SAVE_AS_XLSX}", path
-        ) from exc
+        if _RELS in archive.namelist():
+            stream_part(archive, _RELS, relationship)
     targets: dict[str, str] = {}
     by_type: dict[str, str] = {}
     for rel in relationships:
@@ -254,12 +305,10 @@ def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
             if sheet.get("state", "visible") in ("hidden", "veryHidden"):
                 hidden.add(sheet.get("name", ""))
     date1904 = bool(properties) and properties[0].get("date1904", "") in ("1", "true")
-    return WorkbookPackage(
-        path,
-        archive,
-        parts,
-        shared_strings=by_type.get("sharedStrings", "xl/sharedStrings.xml"),
-        styles=by_type.get("styles", "xl/styles.xml"),
-        date1904=date1904,
-        hidden=frozenset(hidden),
+    return (
+        tuple(parts.items()),
+        frozenset(hidden),
+        by_type.get("sharedStrings", "xl/sharedStrings.xml"),
+        by_type.get("styles", "xl/styles.xml"),
+        date1904,
     )

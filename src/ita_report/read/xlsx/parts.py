@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ita_report.ooxml import stream_part, x
+from ita_report.ooxml import parse_bytes, small_part, stream_part, x
 
 _SI, _T, _PHONETIC = x("si"), x("t"), x("rPh")
 _NUMBER_FORMAT, _CELL_FORMATS, _FORMAT = x("numFmt"), x("cellXfs"), x("xf")
@@ -89,9 +89,30 @@ class CellFormats:
 
 
 def read_cell_formats(archive: zipfile.ZipFile, member: str | None) -> CellFormats:
-    """Read the styles part once for the date formats and the number formats that change text."""
+    """Read the styles part once for the date formats and the number formats that change text.
+
+    A small styles part is read whole and what it says kept under its bytes (up to
+    :data:`_KEPT_FORMATS` of them): the workbooks of a batch made from one template share it.
+    """
     if member is None or member not in archive.namelist():
         return CellFormats()
+    data = small_part(archive, member)
+    if data is None:
+        return _cell_formats(archive, member, None)
+    found = _FORMATS.get(data)
+    if found is None:
+        found = _cell_formats(archive, member, data)
+        if len(_FORMATS) < _KEPT_FORMATS:
+            _FORMATS[data] = found
+    return found
+
+
+_KEPT_FORMATS = 64
+_FORMATS: dict[bytes, CellFormats] = {}
+
+
+def _cell_formats(archive: zipfile.ZipFile, member: str, data: bytes | None) -> CellFormats:
+    """The styles part's formats: from ``data`` when it was read whole, else streamed."""
     custom: dict[int, str] = {}
     formats: list[int] = []  # the number format of each cell format (cellXfs), in order
     depth = 0
@@ -113,7 +134,10 @@ def read_cell_formats(archive: zipfile.ZipFile, member: str | None) -> CellForma
         if name == _CELL_FORMATS and depth == 1 and cell_formats == 1:
             cell_formats = 2
 
-    stream_part(archive, member, start, end)
+    if data is None:
+        stream_part(archive, member, start, end)
+    else:
+        parse_bytes(data, start, end)
     dates: set[int] = set()
     numbers: dict[int, str] = {}
     for index, number_format in enumerate(formats):
