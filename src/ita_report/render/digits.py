@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import islice
+from typing import Any
 
 from lxml import etree
 
@@ -37,9 +38,9 @@ from ita_report.thai import (
 )
 
 _SEPARATORS = (W_BR, W_CR, W_TAB)
-#: The text of every ``w:t``, as strings that know their element: libxml2 finds them faster
-#: than a walk over the elements from Python.
-_TEXTS = etree.XPath("//w:t/text()", namespaces={"w": WORD_NS})
+#: The text of every ``w:t``, as strings that know their element (``getparent``, ``is_tail``),
+#: in document order: libxml2 finds them faster than a walk over the elements from Python.
+W_T_TEXTS = etree.XPath("//w:t/text()", namespaces={"w": WORD_NS})
 #: What may follow ``w:pgNumType`` in ``w:sectPr`` (schema order), to insert it in its place.
 _AFTER_PGNUMTYPE = tuple(
     w(tag)
@@ -83,14 +84,19 @@ def converter(digits: Digits) -> Callable[[str], str]:
     return _TO_THAI if digits is Digits.THAI else _TO_ARABIC
 
 
-def convert_digits(root: etree._Element, digits: Digits) -> None:
-    """Convert the digits of every paragraph under ``root``, addresses left as they are."""
+def convert_digits(root: etree._Element, digits: Digits, texts: list[Any] | None = None) -> None:
+    """Convert the digits of every paragraph under ``root``, addresses left as they are.
+
+    ``texts``: :data:`W_T_TEXTS` of ``root`` as it stands, when the caller has it already.
+    """
     convert = converter(digits)
     to_convert = HAS_ARABIC_DIGIT if digits is Digits.THAI else HAS_THAI_DIGIT
+    if texts is None:
+        texts = W_T_TEXTS(root)
     # Only the paragraphs with a digit to convert in their text are read whole; a dict takes each of them
     # once (however many of its texts hold digits), in document order.
     with_digits = dict.fromkeys(
-        _paragraph_of(text.getparent()) for text in _TEXTS(root) if to_convert.search(text)
+        _paragraph_of(text.getparent()) for text in texts if to_convert.search(text)
     )
     for paragraph in with_digits:
         if paragraph is None:

@@ -14,12 +14,18 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
 from ita_report import __version__
 from ita_report.ooxml import W_BR, W_T, WORD_NS, XML_SPACE, safe_parser, w
-from ita_report.render.digits import convert_digits, converter, set_page_number_format
+from ita_report.render.digits import (
+    W_T_TEXTS,
+    convert_digits,
+    converter,
+    set_page_number_format,
+)
 from ita_report.render.messages import MAX_QUOTE, quote_around, template_error
 from ita_report.render.options import Digits
 from ita_report.render.vmerge import MergeError, apply_vmerge
@@ -100,8 +106,11 @@ def finish_word_part(root: etree._Element, digits: Digits, template: Path | None
             template,
             near=True,
         )
-    apply_line_breaks(root)
-    convert_digits(root, digits)
+    # One look for the text of every w:t serves both passes, unless the first adds some.
+    texts = W_T_TEXTS(root)
+    if apply_line_breaks(root, texts):
+        texts = W_T_TEXTS(root)
+    convert_digits(root, digits, texts)
     set_page_number_format(root, digits)
 
 
@@ -197,12 +206,24 @@ _NOT_IN_W_T = etree.XPath("//text()[not(parent::w:t)]", namespaces={"w": WORD_NS
 # same run, which keeps the run's formatting on both lines.
 
 
-def apply_line_breaks(root: etree._Element) -> None:
-    """Split every text node at its newlines (``\\n``, ``\\r\\n``, ``\\r``) with ``w:br``."""
-    for text_node in list(root.iter(W_T)):
+def apply_line_breaks(root: etree._Element, texts: list[Any] | None = None) -> bool:
+    """Split every text node at its newlines (``\\n``, ``\\r\\n``, ``\\r``) with ``w:br``.
+
+    ``texts``: :data:`~ita_report.render.digits.W_T_TEXTS` of ``root``, when the caller has it
+    (the digits pass needs it too). Returns whether any text was split.
+    """
+    if texts is None:
+        texts = W_T_TEXTS(root)
+    split = False
+    for found in texts:
+        # The text of a w:t itself (a tail inside one is not its text), holding a newline.
+        if found.is_tail or ("\n" not in found and "\r" not in found):
+            continue
+        text_node = found.getparent()
         text = text_node.text
         if not text or ("\n" not in text and "\r" not in text):
             continue
+        split = True
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         text_node.text = lines[0]
         text_node.set(XML_SPACE, "preserve")
@@ -214,3 +235,4 @@ def apply_line_breaks(root: etree._Element) -> None:
             anchor.addnext(brk)
             brk.addnext(piece)
             anchor = piece
+    return split
