@@ -144,7 +144,11 @@ class Sheet:
             if merge.min_col != col:
                 return None
             row = merge.min_row
-        return self.raw(row, col)
+        value = self.grid.cells.get((row, col))  # raw(), written out: a reader's every cell
+        if isinstance(value, BadFormula):
+            self.read_problems[self.ref(row, col)] = value
+            return None
+        return value
 
     def raw(self, row: int, col: int) -> object:
         value = self.grid.cells.get((row, col))
