@@ -133,8 +133,9 @@ def parse_bytes(
 
 
 #: Largest part :func:`small_part` reads whole: a workbook's own workbook.xml, relationships
-#: and styles are a few kilobytes.
-SMALL_PART_BYTES = 256 * 1024
+#: and styles are a few kilobytes. What is kept under such bytes is kept for at most 16 parts
+#: of each kind, so that a batch of unrelated workbooks keeps two megabytes at worst.
+SMALL_PART_BYTES = 64 * 1024
 
 
 def small_part(archive: zipfile.ZipFile, member: str) -> bytes | None:

@@ -240,7 +240,7 @@ _RELS = "xl/_rels/workbook.xml.rels"
 #: What :func:`_index` reads from a workbook.xml and its relationships: the sheets' parts (name,
 #: member) in order, the hidden sheets, the shared strings' and the styles' members, date1904.
 _Index = tuple[tuple[tuple[str, str], ...], frozenset[str], str, str, bool]
-_KEPT_INDEXES = 64
+_KEPT_INDEXES = 16
 _INDEXES: dict[tuple[bytes, bytes | None], _Index] = {}
 
 

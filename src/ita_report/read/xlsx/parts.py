@@ -107,7 +107,7 @@ def read_cell_formats(archive: zipfile.ZipFile, member: str | None) -> CellForma
     return found
 
 
-_KEPT_FORMATS = 64
+_KEPT_FORMATS = 16
 _FORMATS: dict[bytes, CellFormats] = {}
 
 
