@@ -59,11 +59,6 @@ class Deadline:
     #: Set once a RenderTimeout has been raised for this deadline, by the timer or a check.
     expired: bool = False
 
-    def check(self) -> None:
-        if self.active and time.monotonic() >= self.at:
-            self.expired = True
-            raise RenderTimeout(self.seconds)
-
 
 _current: ContextVar[Deadline | None] = ContextVar("ita_report_render_deadline", default=None)
 
@@ -71,8 +66,8 @@ _current: ContextVar[Deadline | None] = ContextVar("ita_report_render_deadline",
 def check_deadline() -> None:
     """Raise RenderTimeout if the evaluation under way has run past its deadline.
 
-    :meth:`Deadline.check`, written out: the sandbox calls this for every attribute a template
-    reads, hundreds of times a report.
+    The one check of the clock: the sandbox calls it for every attribute a template reads,
+    hundreds of times a report, and the output is checked through it every CHECK_EVERY chunks.
     """
     deadline = _current.get()
     if deadline is not None and deadline.active and time.monotonic() >= deadline.at:
