@@ -564,53 +564,61 @@ def targets(args: argparse.Namespace) -> list[Target]:
 
 
 # Why a target is missed: from -X importtime, cProfile and A/B runs on the code as of 2026-12-03
-# (after commit b55ac65, the expat reader; benchmarks/README.md says how to profile), on the
-# 2-core AMD EPYC machine of that run, whose speed swings by up to 2× within minutes (the same
-# naive build took 16.6 ms a workbook on the Intel machine the targets were set on, 32-40 ms
-# here). Shown only when the target is missed: keep them in step with the code.
+# (session 5: the writer thread, the per-process caches of the reader and the word list in runs;
+# benchmarks/README.md says how to profile), on the 2-core AMD EPYC machine of that run, whose
+# speed swings by up to 2× within minutes (the same naive build took 16.6 ms a workbook on the
+# Intel machine the targets were set on, 23-40 ms here). Shown only when the target is missed:
+# keep them in step with the code.
 WHY: dict[str, str] = {
-    "check": "check's own work is now small; its time is the start-up of the command line the"
-    " project keeps. Alternating runs on this machine (medians of 15-21): typer and rich"
-    " (`import typer, rich.console, rich.table`) alone are 0.62-0.77× the naive check, which"
-    " leaves 0.03-0.18× for everything else. What ita-report adds to them: its own imports"
-    " (the command line and the read layer, about 25 ms), typer building the command group"
-    " from the functions' signatures (about 10 ms), reading and checking the example (about"
-    " 10 ms), cutting the table's Thai into words (about 20 ms, most of it loading the"
-    " 61,000-word list) and rich laying out the table (about 20 ms). Already done: no"
+    "check": "Most of the limit is taken by the command line's own tools before ita-report runs:"
+    " the case *the tools alone* above (the interpreter importing typer, rich's console and its"
+    " table, nothing else, measured beside the naive check in the same run) is 0.57× the naive"
+    " check in the committed run (0.56-0.77× in other runs and by hand), which leaves"
+    " 0.03-0.24× for everything else. What ita-report"
+    " adds to them, in one process: its own imports (about 50 ms under -X importtime; the"
+    " frozen dataclasses of the model and the reader about 20 ms of it, their regular"
+    " expressions about 10), typer building the command group from the functions' signatures"
+    " (about 8 ms), reading and checking the example (about 10 ms), opening the word list and"
+    " cutting the table's Thai into words (about 10 ms; 25 before the list opened in runs and"
+    " each text was cut once) and rich laying out the table (about 10 ms). Already done: no"
     " openpyxl, no lxml (the reader streams through the standard library's expat), no Word"
     " stack, no `importlib.resources`, no `json_output` unless `--json`, no emoji table, no"
-    " pool, no teardown (os._exit). Two full runs gave 0.87× and 1.04×. What would meet it: a"
-    " command line that does not import typer and rich before it knows the command, which the"
-    " design card rules out (speed from not doing work twice, not from dropping the tools).",
-    "batch4000-ms": "A workbook of the example costs about 11.5-13 ms of CPU in one process at"
-    " a quiet moment (reading and checking 5, rendering 6, writing with fsync 1, the rest"
-    " Python's own; it was about 29 ms before the expat reader, the view fast path and the"
-    " XPath passes), so two workers on two cores give 7.2 ms a workbook by hand at such a"
-    " moment (28.7 s for 4,000 with /usr/bin/time) and 10.3-13.6 ms in the full runs, where"
-    " the naive loop ran at 32-40 ms a workbook. The target was set on the Intel machine where"
-    " that loop took 16.6 ms; scaled by it, 4.5-5.5 ms there. What is left is spread thin:"
-    " expat's own parse (the example writes each Thai letter as a character reference), the"
-    " per-cell Python of the reader, Jinja's evaluation, lxml's parse and serialisation of"
-    " the document, zlib.",
+    " pool, no teardown (os._exit). Full runs gave 0.87×, 1.04× and 0.94×. What would meet"
+    " it: a command line that does not import typer and rich before it knows the command,"
+    " which the design card rules out (speed from not doing work twice, not from dropping the"
+    " tools).",
+    "batch4000-ms": "A workbook of the example costs about 9.7-10.4 ms of CPU in one process"
+    " (reading and checking 4.0-4.4, rendering 5.0-5.6, writing 0.7), and writing it waits"
+    " about 4 ms more on the disk, now in a thread of the worker while the next is rendered."
+    " Two workers on two cores therefore give about 5 ms a workbook at a quiet moment and"
+    " more whenever anything else runs; the naive loop ran at 23-40 ms a workbook here, 16.6"
+    " on the Intel machine the target was set on. What is left is fixed cost: expat and its"
+    " 1,800 handler calls for the 50 kB sheet (about 2 ms), lxml's parse and serialisation"
+    " of the document (about 1.1), zlib (0.7), Jinja (0.5).",
     "batch4000": "The time a workbook is flat (14.0 ms at 500 and 13.6 at 4,000 in one run);"
     " what moves the ratio is the start-up subtracted and the machine's speed during the"
-    " run: 8.13× and 6.63× in two runs of the same code.",
+    " run: 8.13×, 6.63× and 7.65× in three runs.",
     "batch-memory": "The queue is bounded (chunks of 16, at most two per worker in flight), the"
     " input listing is let go once the jobs are planned, and a planned job keeps its two paths"
     " as text, not as Path objects. What still grows with the batch is each workbook's job and"
     " outcome in the parent, a few hundred bytes.",
-    "scaling-huge": "In one process the 12 × 600 workbook reads 11.3× and renders 10.9× the"
-    " time of the 12 × 60 one, every function alike (expat's own C parse 11.7×): no step is"
-    " quadratic, the larger document just leaves the caches. Two full runs gave 12.0× and 7.3×"
-    " (units merged 10.9× and 9.5×).",
-    "scaling-merged": "As for the plain 720 → 7,200: every function grows alike, about 11×"
-    " in one process; two full runs gave 10.9× and 9.5×.",
-    "summary100": "summary reads in worker processes and then writes its workbook in one"
-    " (about 3 ms an agency through openpyxl, rows fitted to their Thai text); check reads one"
-    " workbook after another. Since the reader got twice as fast, the two are close at 100:"
-    " by hand 8.8 ms against 8.9 a further workbook (0.99×); the full runs gave 0.81× and"
-    " 1.48×, as check's own figure over 100 moved from 12.2 to 5.7 ms a workbook between them"
-    " (the same code). At 1,000 summary is ahead in every run (0.92-0.94×).",
+    "scaling-huge": "In one process the 12 × 600 workbook costs 10.9× the CPU of the 12 × 60"
+    " one (reading 11.0×, rendering 10.8×), and exactly 10.0× with Python's cyclic garbage"
+    " collector switched off: what grows faster than the work is the collector walking a heap"
+    " that grows with the workbook, no step of ita-report's own. Pausing or freezing the"
+    " collector for a build was tried and gave 10.6-10.9× here, within the noise, so it was"
+    " left. Full runs gave 12.0×, 7.3× and 10.5×.",
+    "scaling-merged": "As for the plain 720 → 7,200: every step grows alike, about 11× in one"
+    " process, 10× without the garbage collector; full runs gave 10.9×, 9.5× and 10.3×.",
+    "summary100": "summary reads in worker processes, then works out the standing and writes"
+    " its workbook in one (about 1.3-1.7 ms an agency through openpyxl, after the row heights"
+    " were fitted once per text and the plans frozen for the collector); check reads one"
+    " workbook after another. At 100 the two are level (4.01 against 4.00 ms a further"
+    " workbook in the committed run; 0.81× and 1.48× in earlier runs of older code): the pool"
+    " that summary starts is paid over 100 workbooks only. At 1,000 summary is ahead in every"
+    " run (0.91-0.94×). Writing the sheets' XML by hand instead of through openpyxl was tried"
+    " and took 1 ms an agency off, at the price of a second SpreadsheetML writer tied to"
+    " openpyxl's private code; it was not kept.",
 }
 
 
@@ -685,6 +693,13 @@ def verdicts(cases: dict[str, Case], goals: list[Target]) -> list[tuple[Target, 
     return found
 
 
+def figure(value: float, limit: float) -> str:
+    """``value`` to two decimals, or three where two would hide which side of ``limit`` it is on
+    (1.0025 shown as 1.00 against a limit of 1.0 reads as met)."""
+    text = f"{value:.2f}"
+    return f"{value:.3f}" if float(text) == round(limit, 2) and value != limit else text
+
+
 def show(cases: dict[str, Case], results: list[tuple[Target, float, bool]]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -706,7 +721,7 @@ def show(cases: dict[str, Case], results: list[tuple[Target, float, bool]]) -> N
         goals.add_column(heading, no_wrap=heading == "target")
     for goal, value, met in results:
         mark = "[green]yes[/]" if met else "[bold red]NO[/]"
-        goals.add_row(goal.label, f"{value:.2f}{goal.unit}", goal.shown, mark)
+        goals.add_row(goal.label, f"{figure(value, goal.limit)}{goal.unit}", goal.shown, mark)
     console.print(goals)
 
 
@@ -745,7 +760,8 @@ def markdown(
     ]
     for goal, value, met in results:
         lines.append(
-            f"| {goal.label} | {value:.2f}{goal.unit} | {goal.shown} | {'yes' if met else '**no**'} |"
+            f"| {goal.label} | {figure(value, goal.limit)}{goal.unit} | {goal.shown}"
+            f" | {'yes' if met else '**no**'} |"
         )
     lines += [
         "",
@@ -769,10 +785,10 @@ def markdown(
         over = (
             f"{value - goal.limit:.0f} MiB over"
             if goal.unit == " MiB"
-            else f"{value / goal.limit:.2f} times the limit"
+            else f"{figure(value / goal.limit, 1.0)} times the limit"
         )
         lines += [
-            f"**{goal.label}**: {value:.2f}{goal.unit} against {goal.shown} ({over}).",
+            f"**{goal.label}**: {figure(value, goal.limit)}{goal.unit} against {goal.shown} ({over}).",
             WHY.get(goal.key, "Not analysed yet: profile it as benchmarks/README.md shows."),
             "",
         ]
