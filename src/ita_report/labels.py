@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ita_report.model import Status
 from ita_report.thai import normalise_label
@@ -167,7 +168,12 @@ def did_you_mean(typed: str, known: Mapping[str, str]) -> str:
 _COPY_MARK = re.compile(r"\(\d+\)$")
 
 
+@lru_cache(maxsize=256)
 def is_sheet(name: str, sheet: Label) -> bool:
-    """Whether a sheet named ``name`` is ``sheet``, or a copy of it (``มาตรการ (2)``)."""
+    """Whether a sheet named ``name`` is ``sheet``, or a copy of it (``มาตรการ (2)``).
+
+    Kept per process: a batch's workbooks have the same few sheet names, and each answer
+    normalises the name and every spelling of the label.
+    """
     typed = _COPY_MARK.sub("", normalise_label(name))
     return typed in {normalise_label(spelling) for spelling in sheet.spellings()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from ita_report.model import ProblemLog
 from ita_report.periods import ImpossibleDate, as_date
@@ -68,18 +69,12 @@ def cell_text(value: object, cell: str | Callable[[], str], problems: ProblemLog
 def normalised(text: str) -> str:
     """:func:`~ita_report.thai.normalise_label` of ``text``, worked out once per process.
 
-    The readers compare labels, statuses and unit names in this form, and the same few come back
-    in every row and every workbook of a batch, each costing a Unicode normalisation. Only short texts are kept, and only the first
-    :data:`_KEPT_LABELS` of them, so that no workbook makes the memory grow.
+    The readers compare labels, statuses and unit names in this form, and the same few come
+    back in every row and every workbook of a batch, each costing a Unicode normalisation.
+    Only short texts are kept, the last 1,024 of them, so that no workbook makes memory grow.
     """
-    found = _LABELS.get(text)
-    if found is None:
-        found = normalise_label(text)
-        if len(text) <= _KEPT_LABEL_LENGTH and len(_LABELS) < _KEPT_LABELS:
-            _LABELS[text] = found
-    return found
+    return _short_normalised(text) if len(text) <= _KEPT_LABEL_LENGTH else normalise_label(text)
 
 
-_KEPT_LABELS = 1024
 _KEPT_LABEL_LENGTH = 100
-_LABELS: dict[str, str] = {}
+_short_normalised = lru_cache(maxsize=1024)(normalise_label)

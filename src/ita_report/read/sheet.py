@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 
@@ -144,11 +145,7 @@ class Sheet:
             if merge.min_col != col:
                 return None
             row = merge.min_row
-        value = self.grid.cells.get((row, col))  # raw(), written out: a reader's every cell
-        if isinstance(value, BadFormula):
-            self.read_problems[self.ref(row, col)] = value
-            return None
-        return value
+        return self.raw(row, col)
 
     def raw(self, row: int, col: int) -> object:
         value = self.grid.cells.get((row, col))
@@ -207,30 +204,21 @@ def column_index(letters: str) -> int:
     return col
 
 
+@lru_cache(maxsize=1 << 16)
 def split_reference(reference: str) -> tuple[int, int]:
     """``C7`` → (row 7, column 3). Raises ValueError for anything else or out of the sheet.
 
     Every cell of a sheet names itself so, and a batch's workbooks name the same cells: the
-    first :data:`_KEPT_REFERENCES` answers are kept for the process, so that each is worked out
-    once, while a sheet of a million cells cannot make the memory grow with it.
+    last 65,536 answers are kept for the process, so that each is worked out once, while a
+    sheet of a million cells cannot make the memory grow with it.
     """
-    found = _REFERENCES.get(reference)
-    if found is not None:
-        return found
     match = _REFERENCE.match(reference)
     if match is None:
         raise ValueError(f"not a cell reference: {reference!r}")
     row, col = int(match.group(2)), column_index(match.group(1))
     if not (1 <= row <= MAX_ROW and 1 <= col <= MAX_COLUMN):
         raise ValueError(f"outside the sheet: {reference!r}")
-    if len(_REFERENCES) < _KEPT_REFERENCES:
-        _REFERENCES[reference] = (row, col)
     return row, col
-
-
-#: How many references :func:`split_reference` keeps: a plan's sheets, many times over.
-_KEPT_REFERENCES = 1 << 16
-_REFERENCES: dict[str, tuple[int, int]] = {}
 
 
 def range_bounds(reference: str) -> tuple[int, int, int, int]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ita_report.errors import WorkbookUnreadable
-from ita_report.labels import AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET, Label, is_sheet
+from ita_report.labels import AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET, is_sheet
 from ita_report.model import HasProblems, Plan, Problem, ProblemLog, Severity
 from ita_report.read.agency import read_agency, read_units
 from ita_report.read.measures import read_measures
@@ -95,7 +95,7 @@ def _choose_sheets(
     chosen: dict[str, str] = {}
     ambiguous: set[str] = set()
     for label in (AGENCY_SHEET, MEASURES_SHEET, UNITS_SHEET):
-        candidates = [sheet for sheet in sheets if _is_sheet(sheet.name, label)]
+        candidates = [sheet for sheet in sheets if is_sheet(sheet.name, label)]
         visible = [sheet.name for sheet in candidates if sheet.visible]
         if len(visible) > 1:
             listed = ", ".join(f"'{name}'" for name in visible)
@@ -114,25 +114,6 @@ def _choose_sheets(
                 "ชีตนี้ถูกซ่อนไว้ แต่ไม่มีชีตอื่นที่ใช้แทนได้ จึงอ่านชีตนี้ — ตรวจว่าเป็นข้อมูลของปีนี้",
             )
     return chosen, ambiguous
-
-
-def _is_sheet(name: str, label: Label) -> bool:
-    """:func:`~ita_report.labels.is_sheet`, answered once per process for each sheet name.
-
-    It normalises the name and each of the label's spellings; a batch's workbooks have the
-    same few sheet names (up to :data:`_KEPT_SHEET_NAMES` answers are kept).
-    """
-    key = (name, label)
-    found = _SHEET_NAMES.get(key)
-    if found is None:
-        found = is_sheet(name, label)
-        if len(_SHEET_NAMES) < _KEPT_SHEET_NAMES:
-            _SHEET_NAMES[key] = found
-    return found
-
-
-_KEPT_SHEET_NAMES = 256
-_SHEET_NAMES: dict[tuple[str, Label], bool] = {}
 
 
 def load(path: Path, *, strict: bool = False) -> Loaded:

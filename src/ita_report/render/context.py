@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import Template
@@ -190,21 +190,12 @@ def _period_text(period: Period) -> str:
     """:func:`~ita_report.periods.period_text`, its short form of two dates kept per process.
 
     The text of a period is as typed; two dates become ``มี.ค. – ก.ย. ๖๔``, the same few
-    pairs in every workbook of a year (up to :data:`_KEPT_PERIODS` of them are kept).
+    pairs in every workbook of a year (the last 4,096 of them are kept).
     """
-    if period.text:
-        return period.text
-    key = (period.start, period.end)
-    shown = _PERIODS.get(key)
-    if shown is None:
-        shown = period_text(period)
-        if len(_PERIODS) < _KEPT_PERIODS:
-            _PERIODS[key] = shown
-    return shown
+    return period.text or _two_dates(period)
 
 
-_KEPT_PERIODS = 4096
-_PERIODS: dict[tuple[date | None, date | None], str] = {}
+_two_dates = lru_cache(maxsize=4096)(period_text)
 
 
 def _rows(measures: tuple[MeasureView, ...]) -> list[RowView]:
