@@ -572,7 +572,7 @@ def targets(args: argparse.Namespace) -> list[Target]:
 WHY: dict[str, str] = {
     "check": "Most of the limit is taken by the command line's own tools before ita-report runs:"
     " the case *the tools alone* above (the interpreter importing typer, rich's console and its"
-    " table, nothing else, measured beside the naive check in the same run) is 0.57× the naive"
+    " table, nothing else, measured beside the naive check in the same run) is 0.60× the naive"
     " check in the committed run (0.56-0.77× in other runs and by hand), which leaves"
     " 0.03-0.24× for everything else. What ita-report"
     " adds to them, in one process: its own imports (about 50 ms under -X importtime; the"
@@ -583,7 +583,7 @@ WHY: dict[str, str] = {
     " each text was cut once) and rich laying out the table (about 10 ms). Already done: no"
     " openpyxl, no lxml (the reader streams through the standard library's expat), no Word"
     " stack, no `importlib.resources`, no `json_output` unless `--json`, no emoji table, no"
-    " pool, no teardown (os._exit). Full runs gave 0.87×, 1.04× and 0.94×. What would meet"
+    " pool, no teardown (os._exit). Full runs gave 0.87×, 1.04×, 0.94× and 1.03×. What would meet"
     " it: a command line that does not import typer and rich before it knows the command,"
     " which the design card rules out (speed from not doing work twice, not from dropping the"
     " tools).",
@@ -591,7 +591,7 @@ WHY: dict[str, str] = {
     " (reading and checking 4.0-4.4, rendering 5.0-5.6, writing 0.7), and writing it waits"
     " about 4 ms more on the disk, now in a thread of the worker while the next is rendered."
     " Two workers on two cores therefore give about 5 ms a workbook at a quiet moment and"
-    " more whenever anything else runs; the naive loop ran at 23-40 ms a workbook here, 16.6"
+    " more whenever anything else runs (two full runs of this code: 5.50 and 5.69 ms); the naive loop ran at 23-40 ms a workbook here, 16.6"
     " on the Intel machine the target was set on. What is left is fixed cost: expat and its"
     " 1,800 handler calls for the 50 kB sheet (about 2 ms), lxml's parse and serialisation"
     " of the document (about 1.1), zlib (0.7), Jinja (0.5).",
@@ -607,14 +607,15 @@ WHY: dict[str, str] = {
     " collector switched off: what grows faster than the work is the collector walking a heap"
     " that grows with the workbook, no step of ita-report's own. Pausing or freezing the"
     " collector for a build was tried and gave 10.6-10.9× here, within the noise, so it was"
-    " left. Full runs gave 12.0×, 7.3× and 10.5×.",
+    " left. Full runs gave 12.0×, 7.3×, 10.5× and 9.5×.",
     "scaling-merged": "As for the plain 720 → 7,200: every step grows alike, about 11× in one"
-    " process, 10× without the garbage collector; full runs gave 10.9×, 9.5× and 10.3×.",
+    " process, 10× without the garbage collector; full runs gave 10.9×, 9.5×, 10.3× and"
+    " 11.1×.",
     "summary100": "summary reads in worker processes, then works out the standing and writes"
     " its workbook in one (about 1.3-1.7 ms an agency through openpyxl, after the row heights"
     " were fitted once per text and the plans frozen for the collector); check reads one"
     " workbook after another. At 100 the two are level (4.01 against 4.00 ms a further"
-    " workbook in the committed run; 0.81× and 1.48× in earlier runs of older code): the pool"
+    " workbook in one run of this code, 0.98× in the next; 0.81× and 1.48× in runs of older code): the pool"
     " that summary starts is paid over 100 workbooks only. At 1,000 summary is ahead in every"
     " run (0.91-0.94×). Writing the sheets' XML by hand instead of through openpyxl was tried"
     " and took 1 ms an agency off, at the price of a second SpreadsheetML writer tied to"
