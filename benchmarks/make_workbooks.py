@@ -26,7 +26,7 @@ from types import ModuleType
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ita_report.write.workbook import workbook_bytes
+from ita_report.write.xlsx import workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "plan.xlsx"

@@ -36,10 +36,9 @@ from ita_report.write.workbook import (
     HEADER_ROW,
     build_blank_workbook,
     format_entry_row,
-    keep_as_text,
     refuse_existing,
-    workbook_bytes,
 )
+from ita_report.write.xlsx import keep_as_text, workbook_bytes
 
 #: Who the comments on carried-over methods are from, as Excel shows it.
 _AUTHOR = "ita-report"

@@ -33,7 +33,7 @@ from ita_report.write.sheet_layout import (
     set_print_layout,
     use_thai_font,
 )
-from ita_report.write.workbook import keep_as_text, workbook_bytes
+from ita_report.write.xlsx import keep_as_text, workbook_bytes
 
 _BOLD = Font(name=FONT_NAME, size=14, bold=True)
 _TITLE = Font(name=FONT_NAME, size=18, bold=True)

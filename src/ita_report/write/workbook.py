@@ -39,20 +39,15 @@ same arguments give the same bytes (a committed template or a test can compare f
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from ita_report.errors import OutputError
 from ita_report.labels import (
@@ -66,7 +61,6 @@ from ita_report.labels import (
     UNITS_SHEET,
 )
 from ita_report.model import Status
-from ita_report.ooxml import write_zip
 from ita_report.thai import be_year, to_thai_digits
 from ita_report.write.atomic import write_atomic
 from ita_report.write.instructions import DATE_HELP, STATUS_HELP, agency_hint, instructions
@@ -77,6 +71,7 @@ from ita_report.write.sheet_layout import (
     set_print_layout,
     use_thai_font,
 )
+from ita_report.write.xlsx import FIXED_TIME, keep_as_text, workbook_bytes
 
 #: Header of the agency sheet; its A cell is not a field label, so the reader skips the row.
 AGENCY_HEADER = ("รายการ", "ข้อมูล", "คำอธิบาย")
@@ -91,8 +86,6 @@ DATE_FORMAT = "d/m/yyyy"
 #: Dates before this are almost surely a two-digit year read as 19xx (serial of 1 Jan 2000).
 _EARLIEST_DATE_SERIAL = 36526
 
-#: Fixed document time and zip entry time, so that the output bytes never change.
-FIXED_TIME = datetime(2024, 1, 1, 0, 0, 0)
 
 _BODY_FONT = Font(name=FONT_NAME, size=FONT_SIZE)
 _BOLD_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
@@ -206,39 +199,6 @@ def build_blank_workbook(
     properties.created = FIXED_TIME
     properties.modified = FIXED_TIME
     return workbook
-
-
-#: The types openpyxl gives a text it takes for something else: a formula (``=…``) or an error
-#: code (``#N/A``, ``#REF!``).
-_NOT_TEXT = frozenset({"f", "e"})
-
-
-def keep_as_text(cell: Cell) -> Cell:
-    """``cell``, a text in it kept as the text it is.
-
-    openpyxl stores any text that starts with ``=`` as a formula and ``#N/A`` as an error: a
-    method a clerk typed as ``=ประชุม…`` (Excel keeps it as text when typed after ``'``) would
-    open in the summary or next year's workbook as a formula, its words lost. Every text that
-    came from a workbook or the command line goes into a cell through here.
-    """
-    if isinstance(cell.value, str) and cell.data_type in _NOT_TEXT:
-        cell.data_type = "s"
-    return cell
-
-
-def workbook_bytes(workbook: Workbook) -> bytes:
-    """The .xlsx bytes of ``workbook``, the same on every run.
-
-    ``Workbook.save`` stamps the current time into the properties and every zip entry; this
-    writes through openpyxl's ``ExcelWriter`` (which keeps the properties as set) and re-packs
-    the zip with a fixed entry time. The first zip is stored, not compressed: ``write_zip``
-    compresses every part anyway.
-    """
-    raw = io.BytesIO()
-    ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED)).save()
-    with zipfile.ZipFile(raw) as source:
-        entries = [(info.filename, source.read(info)) for info in source.infolist()]
-    return write_zip(entries, date_time=FIXED_TIME.timetuple()[:6])
 
 
 # --- the sheets -------------------------------------------------------------------------------
