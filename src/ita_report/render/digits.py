@@ -28,14 +28,7 @@ from ita_report.ooxml import (
     w,
 )
 from ita_report.render.options import Digits
-from ita_report.thai import (
-    ARABIC_DIGITS,
-    HAS_ARABIC_DIGIT,
-    HAS_THAI_DIGIT,
-    THAI_DIGITS,
-    to_arabic_digits,
-    to_thai_digits,
-)
+from ita_report.thai import HAS_ARABIC_DIGIT, HAS_THAI_DIGIT, to_arabic_digits, to_thai_digits
 
 _SEPARATORS = (W_BR, W_CR, W_TAB)
 #: The text of every ``w:t``, as strings that know their element (``getparent``, ``is_tail``),
@@ -51,37 +44,9 @@ _AFTER_PGNUMTYPE = tuple(
 )  # fmt: skip
 
 
-def _replacing(
-    pairs: tuple[tuple[str, str], ...], whole: Callable[[str], str]
-) -> Callable[[str], str]:
-    """``whole`` (``to_thai_digits``): the same text out, sooner for text that holds no address.
-
-    Every web or e-mail address ``whole`` leaves alone holds ``@``, ``://`` or ``www.`` (``w``
-    in either case: the only letters its pattern folds to ``w``); text with none of them is
-    only its digits swapped one for one, which ten ``str.replace`` do faster than a dictionary
-    look-up for each of its characters (``str.translate``) after a search for addresses. A
-    paragraph of a report is mostly Thai letters with a digit or two, and that search and
-    look-up cost more than all the rest of the digit pass.
-    """
-
-    def convert(text: str) -> str:
-        if "@" in text or "://" in text or "w." in text or "W." in text:
-            return whole(text)
-        for digit, other in pairs:
-            if digit in text:
-                text = text.replace(digit, other)
-        return text
-
-    return convert
-
-
-_TO_THAI = _replacing(tuple(zip(ARABIC_DIGITS, THAI_DIGITS, strict=True)), to_thai_digits)
-_TO_ARABIC = _replacing(tuple(zip(THAI_DIGITS, ARABIC_DIGITS, strict=True)), to_arabic_digits)
-
-
 def converter(digits: Digits) -> Callable[[str], str]:
-    """The report's digits for any text: ``to_thai_digits`` or ``to_arabic_digits``, as fast."""
-    return _TO_THAI if digits is Digits.THAI else _TO_ARABIC
+    """The report's digits for any text: ``to_thai_digits`` or ``to_arabic_digits``."""
+    return to_thai_digits if digits is Digits.THAI else to_arabic_digits
 
 
 def convert_digits(root: etree._Element, digits: Digits, texts: list[Any] | None = None) -> None:
