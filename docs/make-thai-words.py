@@ -1,4 +1,4 @@
-"""Write ``src/ita_report/cli/thai_words.zlib``: the Thai words the console breaks lines between.
+"""Write ``src/ita_report/cli/thai_words.tis620``: the Thai words the console breaks lines between.
 
 Thai is written without spaces between words, so a terminal that wraps only at spaces cuts
 words in half (``ขั้นตอ|นการ``). ``ita_report.cli.segment`` finds the words by matching this
@@ -6,14 +6,15 @@ list. The list is PyThaiNLP's ``words_th.txt`` (about 62,000 words, released und
 public domain), as shipped in the ``newmm-tokenizer`` 0.2.2 wheel on PyPI, kept to the words
 written in Thai letters only (abbreviations with dots, which never need breaking inside, are
 dropped), plus the few words of the ITA vocabulary below that it lacks. It is stored in TIS-620
-(cp874: one byte a Thai letter) and compressed with zlib: about 230 kB, against 20 MB for
-pythainlp (xz would save 40 kB but takes 20 ms longer to open, on every ``check``).
+(cp874: one byte a Thai letter), uncompressed: about 540 kB, against 20 MB for pythainlp. zlib
+would make it 230 kB, but unpacking and decoding it took every ``check`` 9 ms, as long as
+reading the workbook.
 
 The words are sorted, one a line, and a blank line ends each run of words that begin with the
-same two letters (a one-letter word is a run of its own). ``segment`` splits the text at the
-blank lines only, about 1,100 runs, and makes a set of a run's words the first time a text
-needs it: a ``check`` table looks words up in a fraction of the runs, and making a set of all
-61,000 words took longer than the rest of the table.
+same two letters (a one-letter word is a run of its own). ``segment`` splits the bytes at the
+blank lines only, about 1,100 runs, and looks a word up in its run's bytes: a ``check`` table
+looks words up in a fraction of the runs, and making a set of all 61,000 words took longer than
+the rest of the table.
 
     .venv/bin/python docs/make-thai-words.py                 # fetches the wheel with pip
     .venv/bin/python docs/make-thai-words.py WHEEL_OR_WORDS_TH_TXT
@@ -27,12 +28,11 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-import zlib
 from itertools import groupby
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "src" / "ita_report" / "cli" / "thai_words.zlib"
+OUTPUT = ROOT / "src" / "ita_report" / "cli" / "thai_words.tis620"
 SOURCE = "newmm-tokenizer==0.2.2"
 
 #: Words of the ITA workbooks and reports that the list lacks (its compounds, such as กองคลัง or
@@ -66,7 +66,7 @@ def main() -> None:
     words = {word.strip() for word in words_th(source).splitlines()} | set(EXTRA)
     kept = sorted(word for word in words if is_thai_word(word))
     runs = ("\n".join(run) for _, run in groupby(kept, key=lambda word: word[:2]))
-    data = zlib.compress("\n\n".join(runs).encode("cp874"), 9)
+    data = "\n\n".join(runs).encode("cp874")
     OUTPUT.write_bytes(data)
     print(f"{OUTPUT.relative_to(ROOT)}: {len(kept)} words, {len(data):,} bytes")
 

@@ -246,8 +246,8 @@ def test_the_default_templates_are_found_without_their_folder(
     import ita_report
 
     expected = {kind: default_template(kind) for kind in ReportKind}
-    words = ita_report.package_file("cli", "thai_words.zlib")
+    words = ita_report.package_file("cli", "thai_words.tis620")
     monkeypatch.setattr(ita_report, "_PACKAGE_FOLDER", str(tmp_path / "nowhere"))
     assert {kind: default_template(kind) for kind in ReportKind} == expected
     assert all(data.startswith(b"PK\x03\x04") for data in expected.values())
-    assert ita_report.package_file("cli", "thai_words.zlib") == words
+    assert ita_report.package_file("cli", "thai_words.tis620") == words

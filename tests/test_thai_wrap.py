@@ -187,15 +187,16 @@ def test_the_longest_word_is_the_dictionary_s() -> None:
     """``LONGEST_WORD`` bounds the search: a longer word in a new word list would never match."""
     from ita_report.cli import segment
 
-    words = [word for run in segment.dictionary().values() for word in run.split("\n")]
+    words = [word for run in segment.dictionary().values() for word in run.split()]
     assert max(map(len, words)) == segment.LONGEST_WORD
 
 
 def test_every_word_is_found_in_its_run() -> None:
-    """The word list's runs are what ``words_starting`` looks in: a word filed under another
+    """The word list's runs are what ``is_word`` looks in: a word filed under another
     run's letters (a list written unsorted, or without its blank lines) would never match."""
     from ita_report.cli import segment
 
-    words = [word for run in segment.dictionary().values() for word in run.split("\n")]
+    words = [word.decode("cp874") for run in segment.dictionary().values() for word in run.split()]
     assert len(words) == len(set(words)) > 60_000
-    assert all(word in segment.words_starting(word[:2]) for word in words)
+    assert all(segment.is_word(word) for word in words)
+    assert not segment.is_word("ขั้นตอ") and not segment.is_word("")

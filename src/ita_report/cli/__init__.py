@@ -5,7 +5,7 @@
 - ``thai_click``: typer's command and group classes with usage, help and ``-h`` in Thai;
   ``usage``: click's usage errors said in Thai from their fields;
 - ``console``: everything shown on a console (problems, ``check``'s table, ``build``'s progress);
-  ``wrap`` and ``segment``: Thai lines broken between words (``thai_words.zlib``, the words);
+  ``wrap`` and ``segment``: Thai lines broken between words (``thai_words.tis620``, the words);
 - ``json_output``: the JSON documents of ``check --json`` and ``build --json``.
 
 This package itself imports nothing of them: the console script enters at :func:`main`, which

@@ -8,17 +8,18 @@ two ways tie. Letters no word matches stay together as one piece, never cut. A w
 end where a Thai character cluster ends: never before a vowel or tone mark written above or
 below, never after a leading vowel (``เ แ โ ใ ไ``), never before ``ะ า ำ ๆ ฯ``.
 
-The dictionary (``thai_words.zlib``, about 61,000 words, 230 kB) is PyThaiNLP's public-domain
-word list; ``docs/make-thai-words.py`` writes it, in runs of the words that begin with the same
-two letters. It is opened the first time a Thai run has to be cut, so that commands which print
-no long Thai text never pay for it, and a run becomes a set of words only when a text needs it:
-making a set of all 61,000 words cost ``check`` 20 ms, more than laying out its table.
+The dictionary (``thai_words.tis620``, about 61,000 words, 540 kB) is PyThaiNLP's
+public-domain word list; ``docs/make-thai-words.py`` writes it, in runs of the words that begin
+with the same two letters. It is opened the first time a Thai run has to be cut, so that commands
+which print no long Thai text never pay for it, and read as it is stored: a Thai run is encoded
+to the same one byte a letter (TIS-620), and a word is looked for in its run's bytes. Making a
+set of all 61,000 words cost ``check`` 20 ms, more than laying out its table; unpacking the list
+from zlib and decoding it, 9 ms; the runs as bytes take about 1 ms to open.
 """
 
 from __future__ import annotations
 
 import re
-import zlib
 from bisect import bisect_right
 from functools import cache
 
@@ -37,22 +38,30 @@ _NO_BREAK_AFTER = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 
 
 #: Letters in the dictionary's longest word: no word is looked for past this. A property of
-#: ``thai_words.zlib``, kept here so that no run measures 61,000 words (a test checks it).
+#: ``thai_words.tis620``, kept here so that no run measures 61,000 words (a test checks it).
 LONGEST_WORD = 70
 
 
-@cache
-def dictionary() -> dict[str, str]:
-    """The words, one a line, by the first two letters they share (one for a one-letter word)."""
-    text = zlib.decompress(package_file("cli", "thai_words.zlib")).decode("cp874")
-    return {run[:2]: run for run in text.split("\n\n")}
+#: The word list, in TIS-620 (cp874): one byte a Thai letter, so a run's offsets are its bytes'.
+WORD_FILE = "thai_words.tis620"
 
 
 @cache
-def words_starting(prefix: str) -> frozenset[str]:
-    """The words that begin with ``prefix`` (two letters, or a one-letter word), made once."""
-    run = dictionary().get(prefix)
-    return frozenset(run.split("\n")) if run else frozenset()
+def dictionary() -> dict[bytes, bytes]:
+    """The words by the first two letters they share (one for a one-letter word), in TIS-620.
+
+    Each run is framed by newlines, one word a line, so that ``b"\\n" + word + b"\\n" in run``
+    says whether the run holds ``word``: a run is a few hundred bytes, searched faster than a set
+    of its words could be made.
+    """
+    data = package_file("cli", WORD_FILE)
+    return {run[:2]: b"\n" + run + b"\n" for run in data.split(b"\n\n")}
+
+
+def is_word(word: str) -> bool:
+    """Whether ``word`` (Thai letters) is in the dictionary."""
+    raw = word.encode("cp874", "replace")
+    return b"\n" + raw + b"\n" in dictionary().get(raw[:2], b"")
 
 
 def cluster_breaks(run: str) -> list[int]:
@@ -64,11 +73,34 @@ def cluster_breaks(run: str) -> list[int]:
     ]
 
 
+def _word_ends(raw: bytes, start: int, ends: list[int]) -> list[int]:
+    """Of ``ends`` (rising), those where a word of the dictionary that begins at ``start`` ends.
+
+    The search stops at the first piece that no word of the run begins with: no longer piece
+    can be a word either, so most starts look at two or three pieces, not all 70 letters.
+    """
+    runs = dictionary()
+    words = runs.get(raw[start : start + 2], b"")
+    found = []
+    for end in ends:
+        if end == start + 1:  # a one-letter piece: its own run of the dictionary
+            if b"\n" + raw[start:end] + b"\n" in runs.get(raw[start:end], b""):
+                found.append(end)
+            continue
+        piece = b"\n" + raw[start:end]
+        if piece not in words:
+            break
+        if piece + b"\n" in words:
+            found.append(end)
+    return found
+
+
 def thai_words(run: str) -> list[str]:
     """A run of Thai letters cut into words (unmatched letters kept together as one piece)."""
     if len(run) <= 1:
         return [run] if run else []
-    longest = LONGEST_WORD
+    # One byte a letter: the offsets in ``raw`` are those in ``run``.
+    raw = run.encode("cp874", "replace")
     ends = [*cluster_breaks(run), len(run)]
     size = len(run)
     # best[i]: (letters unmatched, words) for run[i:], where its first piece ends, and whether
@@ -79,14 +111,11 @@ def thai_words(run: str) -> list[str]:
         step = ends[first]
         unmatched, count, _, _ = best[step]
         choice = (unmatched + step - start, count + 1, step, False)
-        words = words_starting(run[start : start + 2])
-        for end in reversed(ends[first : bisect_right(ends, start + longest)]):
-            if end == start + 1:  # a one-letter piece: its own run of the dictionary
-                words = words_starting(run[start])
-            if run[start:end] in words:
-                unmatched, count, _, _ = best[end]
-                if (unmatched, count + 1) < choice[:2]:
-                    choice = (unmatched, count + 1, end, True)
+        last = start + LONGEST_WORD
+        for end in reversed(_word_ends(raw, start, ends[first : bisect_right(ends, last)])):
+            unmatched, count, _, _ = best[end]
+            if (unmatched, count + 1) < choice[:2]:
+                choice = (unmatched, count + 1, end, True)
         best[start] = choice
     pieces: list[str] = []
     start, known_before = 0, True
