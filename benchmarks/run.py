@@ -564,8 +564,8 @@ def targets(args: argparse.Namespace) -> list[Target]:
 
 
 # Why a target is missed: from -X importtime, cProfile and A/B runs on the code as of 2026-12-03
-# (session 5: the writer thread, the per-process caches of the reader and the word list in runs;
-# benchmarks/README.md says how to profile), on the 2-core AMD EPYC machine of that run, whose
+# (sessions 5 and 6: the writer thread, the per-process caches of the reader, the word list read
+# as bytes; benchmarks/README.md says how to profile), on the 2-core AMD EPYC machine of the run, whose
 # speed swings by up to 2× within minutes (the same naive build took 16.6 ms a workbook on the
 # Intel machine the targets were set on, 23-40 ms here). Shown only when the target is missed:
 # keep them in step with the code.
@@ -575,15 +575,18 @@ WHY: dict[str, str] = {
     " table, nothing else, measured beside the naive check in the same run) is 0.60× the naive"
     " check in the committed run (0.56-0.77× in other runs and by hand), which leaves"
     " 0.03-0.24× for everything else. What ita-report"
-    " adds to them, in one process: its own imports (about 50 ms under -X importtime; the"
-    " frozen dataclasses of the model and the reader about 20 ms of it, their regular"
-    " expressions about 10), typer building the command group from the functions' signatures"
-    " (about 8 ms), reading and checking the example (about 10 ms), opening the word list and"
-    " cutting the table's Thai into words (about 10 ms; 25 before the list opened in runs and"
-    " each text was cut once) and rich laying out the table (about 10 ms). Already done: no"
+    " adds to them, in one process: its own imports (about 38 ms: Python 3.11 writing the"
+    " methods of the 24 dataclasses of the model, the reader and the standing takes 17-21 ms of"
+    " it, 0.7 ms a frozen class, timed around dataclasses' own work; regular expressions about"
+    " 10), typer building the command group from the functions' signatures (about 5 ms),"
+    " reading and checking the example (about 6 ms), opening the word list and cutting the"
+    " table's Thai into words (about 4 ms since the list is read as bytes; 12 before, 25 before"
+    " it opened in runs) and rich laying out the table (about 10 ms). The floor is therefore"
+    " about 0.66 + 0.10 (the dataclasses) + 0.03 (typer's group) of the naive check before a"
+    " cell is read. Already done: no"
     " openpyxl, no lxml (the reader streams through the standard library's expat), no Word"
     " stack, no `importlib.resources`, no `json_output` unless `--json`, no emoji table, no"
-    " pool, no teardown (os._exit). Full runs gave 0.87×, 1.04×, 0.94× and 1.03×. What would meet"
+    " pool, no teardown (os._exit). Full runs gave 0.87×, 1.04×, 0.94×, 1.03× and 0.93×. What would meet"
     " it: a command line that does not import typer and rich before it knows the command,"
     " which the design card rules out (speed from not doing work twice, not from dropping the"
     " tools).",
@@ -591,8 +594,12 @@ WHY: dict[str, str] = {
     " (reading and checking 4.0-4.4, rendering 5.0-5.6, writing 0.7), and writing it waits"
     " about 4 ms more on the disk, now in a thread of the worker while the next is rendered."
     " Two workers on two cores therefore give about 5 ms a workbook at a quiet moment and"
-    " more whenever anything else runs (two full runs of this code: 5.50 and 5.69 ms); the naive loop ran at 23-40 ms a workbook here, 16.6"
-    " on the Intel machine the target was set on. What is left is fixed cost: expat and its"
+    " more whenever anything else runs (5.50 and 5.69 ms in two full runs); the naive loop ran"
+    " at 23-40 ms a workbook here, 16.6 on the Intel machine the target was set on. On a slower"
+    " day (session 6) the same code took 11.6-12.6 ms of CPU a workbook in one process and the"
+    " batch 6.5 ms a workbook, with the naive loop at 26.5: measured against the naive loop of"
+    " the same run the batch is 0.23-0.25× in every run, where 5.5 ms was 0.33× of the naive loop"
+    " on the machine the target was set on. What is left is fixed cost: expat and its"
     " 1,800 handler calls for the 50 kB sheet (about 2 ms), lxml's parse and serialisation"
     " of the document (about 1.1), zlib (0.7), Jinja (0.5).",
     "batch4000": "The time a workbook is flat (14.0 ms at 500 and 13.6 at 4,000 in one run);"
@@ -607,7 +614,13 @@ WHY: dict[str, str] = {
     " collector switched off: what grows faster than the work is the collector walking a heap"
     " that grows with the workbook, no step of ita-report's own. Pausing or freezing the"
     " collector for a build was tried and gave 10.6-10.9× here, within the noise, so it was"
-    " left. Full runs gave 12.0×, 7.3×, 10.5× and 9.5×.",
+    " left. Full runs gave 12.0×, 7.3×, 10.5×, 9.5× and 12.3×. The rest is the processor's"
+    " cache: the passes after rendering (merges, blank text, stray text, every w:t's text,"
+    " digits) each walk the whole document, 1.2 MB of XML at 720 methods and 12 MB at 7,200,"
+    " whose tree no longer fits the cache; they take 13× the time for 10× the rows (47 → 627 ms"
+    " in one process), the XPath that finds every w:t's text 20×, even a plain walk by lxml"
+    " 14.5×. Replacing that XPath by lxml's walk moved its cost to the passes that then read"
+    " each w:t's text in Python (576-625 ms against 627-637) and was not kept.",
     "scaling-merged": "As for the plain 720 → 7,200: every step grows alike, about 11× in one"
     " process, 10× without the garbage collector; full runs gave 10.9×, 9.5×, 10.3× and"
     " 11.1×.",
