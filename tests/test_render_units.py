@@ -17,7 +17,7 @@ from ita_report.render.context import agency_line, text
 from ita_report.render.digits import convert_digits
 from ita_report.render.environment import make_environment
 from ita_report.render.filters import percent, period, thai_date
-from ita_report.render.passes import apply_line_breaks
+from ita_report.render.passes import apply_line_breaks, drop_blank_find_stray, finish_word_part
 from ita_report.render.vmerge import apply_vmerge, patch_vmerge
 from tests.render_helpers import W, paragraph_text, sample_plan
 
@@ -145,6 +145,30 @@ def test_line_breaks_pass_handles_every_newline() -> None:
     apply_line_breaks(body)
     assert paragraph_text(body[0]) == "ก\nข\nค\nง"
     assert len(body[0].findall(f".//{W}br")) == 3
+
+
+def test_blank_text_between_elements_goes_and_a_cell_of_spaces_stays() -> None:
+    body = paragraph("\n  <w:r>\n\t<w:t xml:space='preserve'>   </w:t>\n</w:r>\n")
+    body.tail = "\n"
+    assert drop_blank_find_stray(body) is None
+    assert etree.tostring(body[0], encoding="unicode").split(">", 1)[1] == (
+        '<w:r><w:t xml:space="preserve">   </w:t></w:r></w:p>'
+    )
+
+
+def test_the_first_text_word_would_not_show_is_found_after_the_blanks_go() -> None:
+    body = paragraph("\n <w:r><w:t>ก</w:t></w:r> หลัง <w:r>ใน</w:r>")
+    assert drop_blank_find_stray(body) == "หลัง"
+    assert body[0].text is None  # the white space before it went first
+    assert drop_blank_find_stray(paragraph("<w:r><w:instrText>PAGE 1</w:instrText></w:r>")) is None
+
+
+def test_digits_reach_the_lines_a_line_break_made() -> None:
+    """The digits pass looks at the texts found before the line breaks split them."""
+    body = paragraph("<w:r><w:t>ปี 2564\nข้อ 1</w:t></w:r><w:r><w:t>ไม่มี\nเลข</w:t></w:r>")
+    finish_word_part(body, Digits.THAI, None)
+    assert paragraph_text(body[0]) == "ปี ๒๕๖๔\nข้อ ๑ไม่มี\nเลข"
+    assert len(body[0].findall(f".//{W}br")) == 2
 
 
 def test_vmerge_is_placed_where_the_schema_wants_it() -> None:

@@ -52,7 +52,8 @@ def converter(digits: Digits) -> Callable[[str], str]:
 def convert_digits(root: etree._Element, digits: Digits, texts: list[Any] | None = None) -> None:
     """Convert the digits of every paragraph under ``root``, addresses left as they are.
 
-    ``texts``: :data:`W_T_TEXTS` of ``root`` as it stands, when the caller has it already.
+    ``texts``: :data:`W_T_TEXTS` of ``root``, when the caller has it already; found before
+    the line-break pass split some of them is as good: only the paragraphs they are in count.
     """
     convert = converter(digits)
     to_convert = HAS_ARABIC_DIGIT if digits is Digits.THAI else HAS_THAI_DIGIT
