@@ -586,7 +586,8 @@ WHY: dict[str, str] = {
     " cell is read. Already done: no"
     " openpyxl, no lxml (the reader streams through the standard library's expat), no Word"
     " stack, no `importlib.resources`, no `json_output` unless `--json`, no emoji table, no"
-    " pool, no teardown (os._exit). Full runs gave 0.87×, 1.04×, 0.94×, 1.03× and 0.93×. What would meet"
+    " pool, no teardown (os._exit). Full runs gave 0.87×, 1.04×, 0.94×, 1.03×, 0.93×, 1.15×,"
+    " 1.00× and 0.99×. What would meet"
     " it: a command line that does not import typer and rich before it knows the command,"
     " which the design card rules out (speed from not doing work twice, not from dropping the"
     " tools).",
@@ -597,40 +598,36 @@ WHY: dict[str, str] = {
     " more whenever anything else runs (5.50 and 5.69 ms in two full runs); the naive loop ran"
     " at 23-40 ms a workbook here, 16.6 on the Intel machine the target was set on. On a slower"
     " day (session 6) the same code took 11.6-12.6 ms of CPU a workbook in one process and the"
-    " batch 6.5 ms a workbook, with the naive loop at 26.5: measured against the naive loop of"
-    " the same run the batch is 0.23-0.25× in every run, where 5.5 ms was 0.33× of the naive loop"
-    " on the machine the target was set on. What is left is fixed cost: expat and its"
+    " batch 5.4-7.0 ms a workbook in four runs, with the naive loop at 23-27: measured against"
+    " the naive loop of the same run the batch is 0.23-0.26× in every run, where 5.5 ms was"
+    " 0.33× of the naive loop on the machine the target was set on. What is left is fixed cost: expat and its"
     " 1,800 handler calls for the 50 kB sheet (about 2 ms), lxml's parse and serialisation"
     " of the document (about 1.1), zlib (0.7), Jinja (0.5).",
     "batch4000": "The time a workbook is flat (14.0 ms at 500 and 13.6 at 4,000 in one run);"
     " what moves the ratio is the start-up subtracted and the machine's speed during the"
-    " run: 8.13×, 6.63× and 7.65× in three runs.",
+    " run: 8.13×, 6.63×, 7.65×, 7.56×, 8.54×, 7.75× and 7.35× in seven runs.",
     "batch-memory": "The queue is bounded (chunks of 16, at most two per worker in flight), the"
     " input listing is let go once the jobs are planned, and a planned job keeps its two paths"
     " as text, not as Path objects. What still grows with the batch is each workbook's job and"
     " outcome in the parent, a few hundred bytes.",
-    "scaling-huge": "In one process the 12 × 600 workbook costs 10.9× the CPU of the 12 × 60"
-    " one (reading 11.0×, rendering 10.8×), and exactly 10.0× with Python's cyclic garbage"
-    " collector switched off: what grows faster than the work is the collector walking a heap"
-    " that grows with the workbook, no step of ita-report's own. Pausing or freezing the"
-    " collector for a build was tried and gave 10.6-10.9× here, within the noise, so it was"
-    " left. Full runs gave 12.0×, 7.3×, 10.5×, 9.5× and 12.3×. The rest is the processor's"
-    " cache: the passes after rendering (merges, blank text, stray text, every w:t's text,"
-    " digits) each walk the whole document, 1.2 MB of XML at 720 methods and 12 MB at 7,200,"
-    " whose tree no longer fits the cache; they take 13× the time for 10× the rows (47 → 627 ms"
-    " in one process), the XPath that finds every w:t's text 20×, even a plain walk by lxml"
-    " 14.5×. Replacing that XPath by lxml's walk moved its cost to the passes that then read"
-    " each w:t's text in Python (576-625 ms against 627-637) and was not kept.",
-    "scaling-merged": "As for the plain 720 → 7,200: every step grows alike, about 11× in one"
-    " process, 10× without the garbage collector; full runs gave 10.9×, 9.5×, 10.3× and"
-    " 11.1×.",
+    "scaling-huge": "What grows faster than the rows is the processor's cache: at 7,200 methods"
+    " the document is 12 MB of XML and its tree no longer fits it, so each walk of it by"
+    " libxml2 takes up to 20× the time of the walk at 720 methods (even a plain walk by lxml"
+    " 14.5×). The passes after rendering now share their walks (blank and stray text in one,"
+    " the w:t texts looked for once for line breaks and digits): 627-637 → 430-441 ms at 7,200"
+    " methods, and the whole build 10.7-11.3× → 9.96-10.23× the CPU of the 720-method one in"
+    " one process. Python's garbage collector adds up to 0.9× more on some runs; pausing or"
+    " freezing it per build gave nothing measurable. Full runs of the code before the shared"
+    " walks gave 12.0×, 7.3×, 10.5×, 9.5×, 12.3×, 9.9× and 10.8×; after them 9.0×.",
+    "scaling-merged": "As for the plain 720 → 7,200: every step grows alike (full runs before the"
+    " passes shared their walks 10.9×, 9.5×, 10.3×, 11.1×, 10.7× and 10.6×; after them 9.2×).",
     "summary100": "summary reads in worker processes, then works out the standing and writes"
     " its workbook in one (about 1.3-1.7 ms an agency through openpyxl, after the row heights"
     " were fitted once per text and the plans frozen for the collector); check reads one"
     " workbook after another. At 100 the two are level (4.01 against 4.00 ms a further"
-    " workbook in one run of this code, 0.98× in the next; 0.81× and 1.48× in runs of older code): the pool"
-    " that summary starts is paid over 100 workbooks only. At 1,000 summary is ahead in every"
-    " run (0.91-0.94×). Writing the sheets' XML by hand instead of through openpyxl was tried"
+    " workbook in one run, 0.98×, 1.16×, 0.94×, 1.00× and 0.96× in the next; 0.81× and 1.48×"
+    " in runs of older code): the pool that summary starts is paid over 100 workbooks only. At"
+    " 1,000 summary is ahead in every run (0.74-0.94×). Writing the sheets' XML by hand instead of through openpyxl was tried"
     " and took 1 ms an agency off, at the price of a second SpreadsheetML writer tied to"
     " openpyxl's private code; it was not kept.",
 }
