@@ -572,9 +572,9 @@ def targets(args: argparse.Namespace) -> list[Target]:
 WHY: dict[str, str] = {
     "check": "Most of the limit is taken by the command line's own tools before ita-report runs:"
     " the case *the tools alone* above (the interpreter importing typer, rich's console and its"
-    " table, nothing else, measured beside the naive check in the same run) is 0.60× the naive"
-    " check in the committed run (0.56-0.77× in other runs and by hand), which leaves"
-    " 0.03-0.24× for everything else. What ita-report"
+    " table, nothing else, measured beside the naive check in the same run) is 0.58× the naive"
+    " check in the committed run (0.53-0.77× in other runs and by hand), which leaves"
+    " 0.03-0.27× for everything else. What ita-report"
     " adds to them, in one process: its own imports (about 38 ms: Python 3.11 writing the"
     " methods of the 24 dataclasses of the model, the reader and the standing takes 17-21 ms of"
     " it, 0.7 ms a frozen class, timed around dataclasses' own work; regular expressions about"
@@ -587,7 +587,7 @@ WHY: dict[str, str] = {
     " openpyxl, no lxml (the reader streams through the standard library's expat), no Word"
     " stack, no `importlib.resources`, no `json_output` unless `--json`, no emoji table, no"
     " pool, no teardown (os._exit). Full runs gave 0.87×, 1.04×, 0.94×, 1.03×, 0.93×, 1.15×,"
-    " 1.00× and 0.99×. What would meet"
+    " 1.00×, 0.99× and 0.98×. What would meet"
     " it: a command line that does not import typer and rich before it knows the command,"
     " which the design card rules out (speed from not doing work twice, not from dropping the"
     " tools).",
@@ -598,7 +598,7 @@ WHY: dict[str, str] = {
     " more whenever anything else runs (5.50 and 5.69 ms in two full runs); the naive loop ran"
     " at 23-40 ms a workbook here, 16.6 on the Intel machine the target was set on. On a slower"
     " day (session 6) the same code took 11.6-12.6 ms of CPU a workbook in one process and the"
-    " batch 5.4-7.0 ms a workbook in four runs, with the naive loop at 23-27: measured against"
+    " batch 5.3-7.0 ms a workbook in five runs, with the naive loop at 23-27: measured against"
     " the naive loop of the same run the batch is 0.23-0.26× in every run, where 5.5 ms was"
     " 0.33× of the naive loop on the machine the target was set on. What is left is fixed cost: expat and its"
     " 1,800 handler calls for the 50 kB sheet (about 2 ms), lxml's parse and serialisation"
@@ -618,9 +618,9 @@ WHY: dict[str, str] = {
     " methods, and the whole build 10.7-11.3× → 9.96-10.23× the CPU of the 720-method one in"
     " one process. Python's garbage collector adds up to 0.9× more on some runs; pausing or"
     " freezing it per build gave nothing measurable. Full runs of the code before the shared"
-    " walks gave 12.0×, 7.3×, 10.5×, 9.5×, 12.3×, 9.9× and 10.8×; after them 9.0×.",
+    " walks gave 12.0×, 7.3×, 10.5×, 9.5×, 12.3×, 9.9× and 10.8×; after them 9.0× and 9.0×.",
     "scaling-merged": "As for the plain 720 → 7,200: every step grows alike (full runs before the"
-    " passes shared their walks 10.9×, 9.5×, 10.3×, 11.1×, 10.7× and 10.6×; after them 9.2×).",
+    " passes shared their walks 10.9×, 9.5×, 10.3×, 11.1×, 10.7× and 10.6×; after them 9.2× and 9.95×).",
     "summary100": "summary reads in worker processes, then works out the standing and writes"
     " its workbook in one (about 1.3-1.7 ms an agency through openpyxl, after the row heights"
     " were fitted once per text and the plans frozen for the collector); check reads one"
