@@ -19,11 +19,14 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 from xml.parsers import expat
 
 if TYPE_CHECKING:
     from lxml import etree
+
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
 
 SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -103,16 +106,26 @@ def stream_part(
 ) -> None:
     """Stream ``member`` of ``archive`` through a :func:`stream_parser` with these handlers, a
     megabyte at a time: memory follows what the handlers keep, not the part's size."""
+    parser = _handled(start, end, data)
+    with archive.open(member) as stream:
+        while chunk := stream.read(_STREAM_CHUNK):
+            parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+
+
+def _handled(
+    start: Callable[[str, dict[str, str]], None],
+    end: Callable[[str], None] | None,
+    data: Callable[[str], None] | None,
+) -> expat.XMLParserType:
+    """A :func:`stream_parser` with these handlers."""
     parser = stream_parser()
     parser.StartElementHandler = start
     if end is not None:
         parser.EndElementHandler = end
     if data is not None:
         parser.CharacterDataHandler = data
-    with archive.open(member) as stream:
-        while chunk := stream.read(_STREAM_CHUNK):
-            parser.Parse(chunk, False)
-    parser.Parse(b"", True)
+    return parser
 
 
 #: Bytes of a part fed to the parser at a time.
@@ -125,29 +138,49 @@ def parse_bytes(
     end: Callable[[str], None] | None = None,
 ) -> None:
     """:func:`stream_part` for a part already read whole: the same parser, the same handlers."""
-    parser = stream_parser()
-    parser.StartElementHandler = start
-    if end is not None:
-        parser.EndElementHandler = end
-    parser.Parse(data, True)
+    _handled(start, end, None).Parse(data, True)
 
 
 #: Largest part :func:`small_part` reads whole: a workbook's own workbook.xml, relationships
-#: and styles are a few kilobytes. What is kept under such bytes is kept for at most 16 parts
-#: of each kind, so that a batch of unrelated workbooks keeps two megabytes at worst.
+#: and styles are a few kilobytes.
 SMALL_PART_BYTES = 64 * 1024
 
 
 def small_part(archive: zipfile.ZipFile, member: str) -> bytes | None:
     """The bytes of ``member`` if it is small (:data:`SMALL_PART_BYTES`), else None.
 
-    For a part whose meaning is kept by its bytes: the workbooks of a batch made from one
-    template share them, and what is read from such a part is then worked out once. Raises
-    KeyError for a missing member and a zip error for a damaged one, as :func:`stream_part`.
+    For a part whose meaning is kept by its bytes (:class:`KeptByBytes`). Raises KeyError for a
+    missing member and a zip error for a damaged one, as :func:`stream_part`.
     """
     if archive.getinfo(member).file_size > SMALL_PART_BYTES:
         return None
     return archive.read(member)
+
+
+class KeptByBytes(Generic[_Key, _Value]):
+    """What was read from small parts, kept for the process under the parts' bytes.
+
+    The workbooks of a batch made from one template share their workbook.xml, relationships
+    and styles, so what is read from them is worked out once. At most :data:`KEPT_PARTS`
+    answers are kept, each from parts of :data:`SMALL_PART_BYTES` at most: a batch of unrelated
+    workbooks keeps about two megabytes at worst.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[_Key, _Value] = {}
+
+    def get(self, key: _Key, read: Callable[[], _Value]) -> _Value:
+        """The answer kept under ``key``, or ``read()``'s, kept while there is room."""
+        found = self._kept.get(key)
+        if found is None:
+            found = read()
+            if len(self._kept) < KEPT_PARTS:
+                self._kept[key] = found
+        return found
+
+
+#: Answers a :class:`KeptByBytes` keeps.
+KEPT_PARTS = 16
 
 
 def stream_name(namespace: str, tag: str) -> str:

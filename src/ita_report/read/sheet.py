@@ -175,25 +175,18 @@ MAX_COLUMN = 16_384  # XFD
 MAX_ROW = 1_048_576
 
 
+@lru_cache(maxsize=MAX_COLUMN)
 def column_letter(col: int) -> str:
     """1 → ``A``, 28 → ``AB``.
 
-    Kept per column of a sheet (16,384 at most): every message, merge and last cell names
+    Kept per column (as many as a sheet has): every message, merge and last cell names
     columns, and a batch names the same few thousands of times.
     """
-    letters = _LETTERS.get(col)
-    if letters is None:
-        letters = ""
-        remaining = col
-        while remaining > 0:
-            remaining, remainder = divmod(remaining - 1, 26)
-            letters = chr(65 + remainder) + letters
-        if 0 < col <= MAX_COLUMN:
-            _LETTERS[col] = letters
+    letters = ""
+    while col > 0:
+        col, remainder = divmod(col - 1, 26)
+        letters = chr(65 + remainder) + letters
     return letters
-
-
-_LETTERS: dict[int, str] = {}
 
 
 def column_index(letters: str) -> int:

@@ -33,15 +33,15 @@ def open_spreadsheet(path: Path) -> SpreadsheetFile:
     if archive is not None:
         try:
             ods = _is_ods(archive)
-        except ZIP_ERRORS:
-            ods = None  # the .xlsx package opens the file afresh and says what is wrong
-        if ods is not False:
+        except ZIP_ERRORS:  # the .xlsx package opens the file afresh and says what is wrong
             archive.close()
             archive = None
-        if ods:
-            from ita_report.read.ods import open_ods
+        else:
+            if ods:
+                archive.close()
+                from ita_report.read.ods import open_ods
 
-            return open_ods(path)
+                return open_ods(path)
     # The zip opened to tell the format is the .xlsx package's: its directory is read once.
     return open_xlsx(path, head=head, archive=archive)
 

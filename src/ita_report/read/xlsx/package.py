@@ -20,6 +20,7 @@ from ita_report.ooxml import (
     OFFICE_REL_NS,
     PACKAGE_REL_NS,
     XML_ERROR,
+    KeptByBytes,
     parse_bytes,
     small_part,
     stream_name,
@@ -209,17 +210,16 @@ def refuse_bombs(path: Path, archive: zipfile.ZipFile) -> None:
 def _index(path: Path, archive: zipfile.ZipFile) -> WorkbookPackage:
     """Sheets by name, the shared strings, the styles and the date system, from workbook.xml.
 
-    Read once for each workbook.xml and relationships a process meets (their bytes are the
-    key, for up to :data:`_KEPT_INDEXES` small pairs): a batch of workbooks made from one
+    Read once for each small workbook.xml and relationships a process meets (their bytes are
+    the key, :class:`~ita_report.ooxml.KeptByBytes`): a batch of workbooks made from one
     template has the same ones throughout.
     """
     try:
         key = _index_key(archive)
-        found = _INDEXES.get(key) if key is not None else None
-        if found is None:
-            found = _read_index(archive, key)
-            if key is not None and len(_INDEXES) < _KEPT_INDEXES:
-                _INDEXES[key] = found
+        if key is None:
+            found = _read_index(archive, None)
+        else:
+            found = _INDEXES.get(key, lambda: _read_index(archive, key))
     except PART_ERRORS as exc:
         raise WorkbookUnreadable(
             f"ส่วนประกอบหลักของเวิร์กบุ๊กเสียหาย (xl/workbook.xml) — {_SAVE_AS_XLSX}", path
@@ -240,8 +240,7 @@ _RELS = "xl/_rels/workbook.xml.rels"
 #: What :func:`_index` reads from a workbook.xml and its relationships: the sheets' parts (name,
 #: member) in order, the hidden sheets, the shared strings' and the styles' members, date1904.
 _Index = tuple[tuple[tuple[str, str], ...], frozenset[str], str, str, bool]
-_KEPT_INDEXES = 16
-_INDEXES: dict[tuple[bytes, bytes | None], _Index] = {}
+_INDEXES: KeptByBytes[tuple[bytes, bytes | None], _Index] = KeptByBytes()
 
 
 def _index_key(archive: zipfile.ZipFile) -> tuple[bytes, bytes | None] | None:

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ita_report.ooxml import parse_bytes, small_part, stream_part, x
+from ita_report.ooxml import KeptByBytes, parse_bytes, small_part, stream_part, x
 
 _SI, _T, _PHONETIC = x("si"), x("t"), x("rPh")
 _NUMBER_FORMAT, _CELL_FORMATS, _FORMAT = x("numFmt"), x("cellXfs"), x("xf")
@@ -91,24 +91,19 @@ class CellFormats:
 def read_cell_formats(archive: zipfile.ZipFile, member: str | None) -> CellFormats:
     """Read the styles part once for the date formats and the number formats that change text.
 
-    A small styles part is read whole and what it says kept under its bytes (up to
-    :data:`_KEPT_FORMATS` of them): the workbooks of a batch made from one template share it.
+    A small styles part is read whole and what it says kept under its bytes
+    (:class:`~ita_report.ooxml.KeptByBytes`): the workbooks of a batch made from one template
+    share it.
     """
     if member is None or member not in archive.namelist():
         return CellFormats()
     data = small_part(archive, member)
     if data is None:
         return _cell_formats(archive, member, None)
-    found = _FORMATS.get(data)
-    if found is None:
-        found = _cell_formats(archive, member, data)
-        if len(_FORMATS) < _KEPT_FORMATS:
-            _FORMATS[data] = found
-    return found
+    return _FORMATS.get(data, lambda: _cell_formats(archive, member, data))
 
 
-_KEPT_FORMATS = 16
-_FORMATS: dict[bytes, CellFormats] = {}
+_FORMATS: KeptByBytes[bytes, CellFormats] = KeptByBytes()
 
 
 def _cell_formats(archive: zipfile.ZipFile, member: str, data: bytes | None) -> CellFormats:
